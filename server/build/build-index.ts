@@ -1,0 +1,115 @@
+// Owns the Node build of the index artifact from a corpus folder: ingest, segment with nodejieba, write atomically.
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { splitIntoPassages } from '../core/passages.js';
+import { buildIndexArtifact, type CorpusInput, type IndexArtifact } from '../core/search-index.js';
+import { createNodeSegmenter, serializeDictionaries } from '../runtime/node-segmenter.js';
+import { corpusPaths, hashCorpus, listReportFiles, listUserDictionaries, readReport } from './corpus.js';
+
+/** Progress of a build, reported after each document. */
+export interface BuildProgress {
+  documentsDone: number;
+  documentsTotal: number;
+  passagesDone: number;
+  elapsedMs: number;
+  /** Estimated time left, from the pace so far. */
+  remainingMs: number;
+}
+
+/** What a build did. */
+export interface BuildSummary {
+  /** The index artifact. */
+  file: string;
+  /** The serialized segmentation dictionary written beside it. */
+  dictionaryFile: string;
+  documents: number;
+  passages: number;
+  vocabulary: number;
+  bytes: number;
+  ms: number;
+  skipped: Array<{ file: string; reason: string }>;
+  artifact: IndexArtifact;
+}
+
+export interface BuildOptions {
+  corpusDir: string;
+  /** Folder the artifacts go to: `index.json` and `dictionary.txt`. */
+  outDir: string;
+  onProgress?: (progress: BuildProgress) => void;
+  onSkip?: (file: string, reason: string) => void;
+}
+
+/** The segmenter a corpus's index is built with: nodejieba with the corpus's user dictionaries. */
+export function segmenterForCorpus(corpusDir: string) {
+  return createNodeSegmenter(listUserDictionaries(corpusPaths(corpusDir)));
+}
+
+/** Where a build writes its artifacts. */
+export function artifactPaths(outDir: string) {
+  return { index: join(outDir, 'index.json'), dictionary: join(outDir, 'dictionary.txt') };
+}
+
+function writeAtomically(file: string, data: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, data);
+  renameSync(tmp, file);
+}
+
+/**
+ * Builds the index artifact of a corpus folder and writes it, with the segmentation dictionary, to `outDir`
+ * (temporary file, then rename, so readers never see half a file). Unreadable, empty or binary files are skipped with their reason.
+ *
+ * @throws Error when no document could be read: an empty index would answer nothing.
+ */
+export function buildIndex(options: BuildOptions): BuildSummary {
+  const started = performance.now();
+  const paths = corpusPaths(options.corpusDir);
+  const segmenter = segmenterForCorpus(options.corpusDir);
+  const files = listReportFiles(paths);
+  const skipped: BuildSummary['skipped'] = [];
+  const input: CorpusInput = { documents: [], corpusHash: hashCorpus(paths) };
+  let passages = 0;
+  files.forEach((file, i) => {
+    const result = readReport(file, paths.reports);
+    if (!result.ok) {
+      skipped.push({ file: result.file, reason: result.reason });
+      options.onSkip?.(result.file, result.reason);
+    } else {
+      const docPassages = splitIntoPassages(result.document);
+      passages += docPassages.length;
+      input.documents.push({ meta: { ...result.document.meta, slug: result.slug, file: result.file }, passages: docPassages });
+    }
+    const elapsedMs = performance.now() - started;
+    options.onProgress?.({
+      documentsDone: i + 1,
+      documentsTotal: files.length,
+      passagesDone: passages,
+      elapsedMs,
+      remainingMs: (elapsedMs / (i + 1)) * (files.length - i - 1),
+    });
+  });
+  if (input.documents.length === 0) {
+    throw new Error(
+      `no readable report in ${paths.reports}` +
+        (skipped.length ? ` (skipped: ${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '') +
+        ': add .txt, .html or .md files there',
+    );
+  }
+  const artifact = buildIndexArtifact(input, segmenter);
+  const json = JSON.stringify(artifact);
+  const out = artifactPaths(options.outDir);
+  writeAtomically(out.dictionary, serializeDictionaries(listUserDictionaries(paths)));
+  writeAtomically(out.index, json);
+  return {
+    file: out.index,
+    dictionaryFile: out.dictionary,
+    documents: artifact.documents.length,
+    passages: artifact.passages.length,
+    vocabulary: artifact.manifest.terms,
+    bytes: Buffer.byteLength(json),
+    ms: performance.now() - started,
+    skipped,
+    artifact,
+  };
+}

@@ -1,0 +1,97 @@
+// Owns reading configuration from an environment (process.env on Node, bindings on Workers) in one place;
+// runtime-neutral, imports nothing.
+
+/** The robot's configuration. Every field comes from an environment variable of the same name in capitals. */
+export interface Config {
+  /** `PORT`: TCP port of the Node server. Default 8787. */
+  port: number;
+  /** `HOST`: address the Node server listens on. Default 127.0.0.1 (loopback only). */
+  host: string;
+  /** `CORPUS_DIR`: folder with `reports/`, `dict/`, `synonyms.txt`, `site.json`. Default `./corpus`. */
+  corpusDir: string;
+  /** `DATA_DIR`: folder for the SQLite database and built artifacts' cache. Default `./data`. */
+  dataDir: string;
+  /** `INDEX_DIR`: folder of the built index and dictionary. Default `./dist/index`. */
+  indexDir: string;
+  /** `ADMIN_TOKEN`: bearer token of the staff API; Node generates and prints one when unset. */
+  adminToken: string | null;
+  /** `ALLOWED_ORIGINS`: comma-separated origins allowed to call the public API from browsers; `*` (default) = any. */
+  allowedOrigins: string[] | '*';
+  /** `RATE_LIMIT_PER_MINUTE`: requests per client per minute on the public API. Default 60; 0 disables. */
+  rateLimitPerMinute: number;
+  /** `LOG_LEVEL`: debug, info, warn, error or silent. Default info. */
+  logLevel: LogLevel;
+  /** `LOG_RETENTION_DAYS`: days the question log and feedback are kept. Default 180. */
+  logRetentionDays: number;
+  /** `BUILD_ON_START`: rebuild a missing or stale index at start-up (Node). Default true; `0` refuses to start instead. */
+  buildOnStart: boolean;
+  /** `TRUST_PROXY`: take the client address from X-Forwarded-For / CF-Connecting-IP. Default false. */
+  trustProxy: boolean;
+}
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+/** Raised for a configuration value that cannot be used; the message names the variable and what it accepts. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be 1/true/yes/on or 0/false/no/off, got ${JSON.stringify(raw)}`);
+}
+
+/**
+ * Reads the configuration from an environment.
+ *
+ * @throws ConfigError naming the variable when a value is malformed (a typo should stop start-up, not be ignored).
+ */
+export function readConfig(env: Env): Config {
+  const origins = env.ALLOWED_ORIGINS?.trim();
+  let allowedOrigins: Config['allowedOrigins'] = '*';
+  if (origins && origins !== '*') {
+    allowedOrigins = origins.split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean);
+    for (const origin of allowedOrigins) {
+      if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+        throw new ConfigError(`ALLOWED_ORIGINS entries must look like https://www.example.gov.cn, got ${JSON.stringify(origin)}`);
+      }
+    }
+  }
+  const level = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be debug, info, warn, error or silent, got ${JSON.stringify(env.LOG_LEVEL)}`);
+  }
+  const token = env.ADMIN_TOKEN?.trim() || null;
+  if (token !== null && token.length < 16) {
+    throw new ConfigError('ADMIN_TOKEN must be at least 16 characters (use a long random value)');
+  }
+  return {
+    port: integer(env, 'PORT', 8787, 0, 65535),
+    host: env.HOST?.trim() || '127.0.0.1',
+    corpusDir: env.CORPUS_DIR?.trim() || './corpus',
+    dataDir: env.DATA_DIR?.trim() || './data',
+    indexDir: env.INDEX_DIR?.trim() || './dist/index',
+    adminToken: token,
+    allowedOrigins,
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
+    logLevel: level,
+    logRetentionDays: integer(env, 'LOG_RETENTION_DAYS', 180, 1, 3650),
+    buildOnStart: flag(env, 'BUILD_ON_START', true),
+    trustProxy: flag(env, 'TRUST_PROXY', false),
+  };
+}

@@ -1,0 +1,460 @@
+// Owns answering from the corpus: candidate retrieval, ranking by what the question asks for, abstention, and the
+// verbatim extract with its citation; runtime-neutral, imports no node:*, hono or nodejieba.
+import type { ContactPoint, Highlight, QuestionType, Source } from '../contract.js';
+import { normalizeText, normalizeWithOffsets } from './normalize.js';
+import {
+  analyzeQuestion,
+  inverseDocumentFrequency,
+  type Concept,
+  type QuestionAnalysis,
+  type TermStatistics,
+} from './question.js';
+import type { JiebaDictionary } from './jieba.js';
+import type { IndexedPassage, SearchIndex } from './search-index.js';
+import type { SynonymTable } from './synonyms.js';
+
+/** Tuning of the corpus answerer. Defaults are measured on the fixture questions (see BENCHMARKS.md). */
+export interface AnswerOptions {
+  /** Candidates taken from the index before re-ranking. Default 60. */
+  candidates: number;
+  /**
+   * Share of the question's informative content (idf-weighted) that the best passage, with its headings, must
+   * cover; below it the robot says it does not know. Default 0.55.
+   */
+  minCoverage: number;
+  /** Total informativeness a question needs before it is answered at all (「公开了什么」 is too vague). Default 1.2. */
+  minInformation: number;
+  /** Longest answer, in characters, when widening to a list or neighbours. Default 360. */
+  maxAnswerLength: number;
+}
+
+export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
+  candidates: 60,
+  minCoverage: 0.55,
+  minInformation: 1.2,
+  maxAnswerLength: 360,
+};
+
+/** One ranked candidate, with the evidence behind its score (shown by the staff hit test). */
+export interface ScoredPassage {
+  passage: number;
+  score: number;
+  /** Share of the question's content the passage text covers. */
+  coverage: number;
+  /** The same, counting its section headings and document title too. */
+  contextCoverage: number;
+  /** Bonus (or malus) for containing what the question asks for. */
+  typeFit: number;
+  /** MiniSearch BM25 score, relative to the best candidate. */
+  retrieval: number;
+  /** For each concept of the question, how well the passage with its context covers it (0–1). */
+  credits: number[];
+}
+
+/** The corpus's answer to a question (or its reason for not answering). */
+export interface CorpusAnswer {
+  matched: 'corpus' | 'none';
+  answer: string;
+  sources: Source[];
+  highlights: Highlight[];
+  year: number | null;
+  /** Passages quoted, in order. */
+  passages: number[];
+  analysis: QuestionAnalysis;
+  /** Best candidates, best first (at most 5), for explaining the choice. */
+  ranking: ScoredPassage[];
+  /** Why the robot did not answer, when it did not. */
+  reason?: 'vague' | 'not-covered' | 'no-candidates' | 'key-word-missing' | 'no-answer-type';
+}
+
+/** Makes the corpus statistics of an index (and general word frequencies) usable by question analysis. */
+export function termStatistics(index: SearchIndex, dictionary: JiebaDictionary): TermStatistics {
+  return {
+    passageCount: index.passages.length,
+    docFrequency: (term) => index.docFrequency.get(term) ?? 0,
+    generalFrequency: (word) => dictionary.frequency(word),
+  };
+}
+
+const PHONE = /(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)12345(?!\d)/;
+const DATE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日/;
+const ROLE = /书记|主任|组长|局长|处长|科长|负责人|部长|主席|领导|委员|成员|专员|人员/;
+const NEGATION = /没有|无|未|不|零/;
+const UNITS = '条|件|次|个|种|项|人|名|家|类|份|篇|期|场|批|所|位|户|起|部|本|张|处|方面|元|万元|亿元|万|亿|天|日|小时|年|月|%|％|倍|成';
+const COUNT = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(?:余|多)?(?:${UNITS})`, 'g');
+const CN_COUNT = new RegExp(`[一二两三四五六七八九十百千万]+(?:余|多)?(?:${UNITS})`);
+/** 「没有收到任何…」「无…」: a count of zero answers 「多少」 too. */
+const ZERO = /没有|从未|并未|未曾|尚未|零|(?:^|[,，。；])无/;
+const ANAPHORA_START = /^(同时|此外|另外|其中|对此|上述|以上|这些|这|此|该|其|并且|而且|但是|但)/;
+const BACK_REFERENCE = /这些都是|以上|上述|这些问题|这些工作/;
+const LIST_ITEM = /^[一二三四五六七八九十]+是|^第[一二三四五六七八九十]+|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|^[①②③④⑤⑥⑦⑧⑨⑩]/;
+
+/** Text of a passage, normalized, cached per passage (ranking reads each candidate's text several times). */
+function createTextCache(index: SearchIndex) {
+  const texts = new Map<number, { text: string; heading: string; title: string; previous: string }>();
+  return (id: number) => {
+    let hit = texts.get(id);
+    if (!hit) {
+      const p = index.passages[id]!;
+      const before = index.passages[id - 1];
+      const sameParagraph = before && before.doc === p.doc && before.paragraph === p.paragraph;
+      hit = {
+        text: normalizeText(p.text),
+        heading: normalizeText(p.section.join(' ')),
+        title: normalizeText(index.documents[p.doc]?.title ?? ''),
+        previous: sameParagraph ? normalizeText(before.text) : '',
+      };
+      texts.set(id, hit);
+    }
+    return hit;
+  };
+}
+
+function containsNumber(text: string, number: string): boolean {
+  return new RegExp(`(?<![0-9.])${number.replace('.', '\\.')}(?![0-9])`).test(text);
+}
+
+/**
+ * How well a piece of normalized text covers one concept: 1 when it has the word, 0.85 a synonym; otherwise up to
+ * 0.8 for the share of the word's characters found in character pairs of the question (「报送给」 is cut 报/送给, yet
+ * the pair 报送 is in the text: segmentation differences do not lose the match).
+ */
+function credit(concept: Concept, text: string, question: string): number {
+  if (concept.number) return containsNumber(text, concept.text) ? 1 : 0;
+  if (text.includes(concept.text)) return 1;
+  if (concept.synonyms.some((s) => text.includes(s))) return 0.85;
+  const length = concept.end - concept.start;
+  let covered = 0;
+  for (let k = concept.start; k < concept.end; k++) {
+    const left = question.slice(k - 1, k + 1);
+    const right = question.slice(k, k + 2);
+    if ((k > 0 && isHanPair(left) && text.includes(left)) || (isHanPair(right) && text.includes(right))) covered++;
+  }
+  return length > 0 ? (0.8 * covered) / length : 0;
+}
+
+function isHanPair(pair: string): boolean {
+  return pair.length === 2 && /^\p{Script=Han}{2}$/u.test(pair);
+}
+
+/** Whether a passage contains what a question type asks for, beyond the numbers the question itself gives. */
+function typeEvidence(type: QuestionType, passage: IndexedPassage, text: string, analysis: QuestionAnalysis): boolean {
+  switch (type) {
+    case 'phone':
+      return PHONE.test(text);
+    case 'date':
+      return passage.kind === 'meta' || passage.kind === 'signoff' || DATE.test(text);
+    case 'number': {
+      const own = new Set(analysis.concepts.filter((c) => c.number).map((c) => c.text));
+      const counts = [...text.matchAll(COUNT)].map((m) => m[1]!);
+      return counts.some((n) => !own.has(n)) || CN_COUNT.test(text) || ZERO.test(text);
+    }
+    case 'person':
+      return ROLE.test(text);
+    case 'list':
+      return passage.listIntro || (text.match(/、/g)?.length ?? 0) >= 2 || LIST_ITEM.test(text);
+    case 'yesno':
+      return NEGATION.test(text) || /已|均|都|全部/.test(text);
+    case 'reason':
+      return /因为|由于|为了|原因|因此|所以/.test(text);
+    default:
+      return false;
+  }
+}
+
+const TYPE_BONUS: Partial<Record<QuestionType, [number, number]>> = {
+  phone: [0.3, -0.25],
+  date: [0.25, -0.15],
+  number: [0.15, -0.12],
+  person: [0.12, -0.05],
+  list: [0.08, -0.02],
+  yesno: [0.05, 0],
+  reason: [0.05, 0],
+};
+
+function scorePassage(
+  index: SearchIndex,
+  id: number,
+  analysis: QuestionAnalysis,
+  texts: ReturnType<typeof createTextCache>,
+  retrieval: number,
+): ScoredPassage {
+  const passage = index.passages[id]!;
+  const { text, heading, title, previous } = texts(id);
+  const q = analysis.normalized;
+  const evidence = new Map<QuestionType, boolean>();
+  for (const t of analysis.types) evidence.set(t, typeEvidence(t, passage, text, analysis));
+
+  let total = 0;
+  let own = 0;
+  let context = 0;
+  const credits: number[] = [];
+  for (const c of analysis.concepts) {
+    total += c.weight;
+    let o = credit(c, text, q);
+    if (c.typeWord && evidence.get(c.typeWord)) o = Math.max(o, 0.7);
+    // Context: the section headings, the sentence before in the same paragraph (「一是通过…外网。设立了…版块」), the title.
+    const ctx = Math.max(o, 0.8 * credit(c, heading, q), previous ? 0.6 * credit(c, previous, q) : 0, 0.5 * credit(c, title, q));
+    own += c.weight * o;
+    context += c.weight * ctx;
+    credits.push(ctx);
+  }
+  const coverage = total > 0 ? own / total : 0;
+  const contextCoverage = total > 0 ? context / total : 0;
+  // A passage that opens with the question's words (「在工作目标上，…」) is about them, not merely mentioning them.
+  let early = 0;
+  for (const c of analysis.concepts) {
+    const at = text.indexOf(c.text);
+    if (at !== -1 && at < 10) early += c.weight;
+  }
+  const topical = total > 0 ? early / total : 0;
+
+  let typeFit = 0;
+  for (const [type, has] of evidence) {
+    const [bonus, malus] = TYPE_BONUS[type] ?? [0, 0];
+    typeFit += has ? bonus : malus;
+  }
+  // Words the question puts side by side (工作目标, 工作信息) count more when the passage has them side by side too.
+  let pairs = 0;
+  let pairsFound = 0;
+  const ordered = [...analysis.concepts].sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < ordered.length; i++) {
+    const a = ordered[i]!;
+    const b = ordered[i + 1]!;
+    if (b.start - a.end > 1 || (b.start > a.end && !/^[的之和与及]$/.test(q.slice(a.end, b.start)))) continue;
+    const w = a.weight + b.weight;
+    pairs += w;
+    if (text.includes(a.text + b.text) || text.includes(`${a.text}的${b.text}`)) pairsFound += w;
+  }
+  const phrase = pairs > 0 ? pairsFound / pairs : 0;
+  // A sentence that opens its section speaks for the section's heading.
+  const first = id > 0 && index.passages[id - 1]?.section.join('\n') !== passage.section.join('\n');
+  const lead = first && contextCoverage > coverage ? 0.04 : 0;
+  const tiny = Array.from(text.replace(/[^\p{Script=Han}0-9a-z]/gu, '')).length < 6 ? -0.1 : 0;
+
+  const score =
+    0.55 * coverage + 0.35 * contextCoverage + typeFit + 0.1 * retrieval + 0.12 * phrase + 0.06 * topical + lead + tiny;
+  return { passage: id, score, coverage, contextCoverage, typeFit, retrieval, credits };
+}
+
+/**
+ * A word the index lacks as a term may still be in the text, inside another word (「不应向社会公开」 holds 不应): when
+ * a candidate passage has it (or a synonym) literally, it is a word of the corpus after all and weighs as a rare one.
+ */
+function recognizeUnindexedWords(analysis: QuestionAnalysis, candidateTexts: string[], passages: number): void {
+  for (const c of analysis.concepts) {
+    if (c.known || c.number) continue;
+    const found = candidateTexts.filter((t) => t.includes(c.text) || c.synonyms.some((s) => t.includes(s))).length;
+    if (found === 0) continue;
+    c.known = true;
+    c.weight = Math.min(c.weight, inverseDocumentFrequency(found, passages));
+  }
+}
+
+/**
+ * Whether a question is about the document itself (its date, issuer, title): only those may be answered by the
+ * metadata passage or the sign-off, which name the place and the date but say nothing else.
+ */
+function asksAboutDocument(analysis: QuestionAnalysis): boolean {
+  return analysis.types.includes('date') || /报告|年报|发布|印发|落款|单位|机构|标题|题目|名称|这份|本文|文件名/.test(analysis.normalized);
+}
+
+/** Adjusts scores for the year rule: the year the question names wins; otherwise the newest report does. */
+function applyYearRule(index: SearchIndex, ranked: ScoredPassage[], analysis: QuestionAnalysis): void {
+  const years = new Set(index.documents.map((d) => d.year ?? 0));
+  if (years.size < 2) return;
+  const newest = Math.max(...years);
+  for (const r of ranked) {
+    const year = index.documents[index.passages[r.passage]!.doc]?.year ?? 0;
+    if (analysis.years.length > 0) {
+      if (!analysis.years.includes(year)) r.score -= 0.08;
+    } else if (year !== newest) {
+      r.score -= 0.03 * Math.min(3, newest - year || 1);
+    }
+  }
+}
+
+/** The passages an answer quotes: the best one, widened to its list or neighbours when it cannot stand alone. */
+function widen(index: SearchIndex, id: number, analysis: QuestionAnalysis, maxLength: number): number[] {
+  const passages = index.passages;
+  const p = passages[id]!;
+  const sameParagraph = (k: number) =>
+    passages[k] !== undefined && passages[k]!.doc === p.doc && passages[k]!.paragraph === p.paragraph;
+  const ids = [id];
+  let length = p.text.length;
+  const wantsList = analysis.types.includes('list') || analysis.types.includes('how');
+
+  if (p.listIntro) {
+    // The list that follows is the answer to 「哪几种/哪些」; keep to its items.
+    for (let k = id + 1; sameParagraph(k) && length + passages[k]!.text.length <= maxLength; k++) {
+      ids.push(k);
+      length += passages[k]!.text.length;
+    }
+    return ids;
+  }
+  const text = p.text.replace(/[^\p{Script=Han}0-9A-Za-z]/gu, '');
+  const needsBefore = ANAPHORA_START.test(p.text) || BACK_REFERENCE.test(p.text) || Array.from(text).length < 12;
+  if (needsBefore && sameParagraph(id - 1) && length + passages[id - 1]!.text.length <= maxLength) {
+    ids.unshift(id - 1);
+    length += passages[id - 1]!.text.length;
+  }
+  const short = Array.from(text).length < 12 || /[；;]$/.test(p.text) && wantsList;
+  if (short && sameParagraph(id + 1) && length + passages[id + 1]!.text.length <= maxLength) {
+    ids.push(id + 1);
+  }
+  return ids;
+}
+
+function joinPassages(index: SearchIndex, ids: number[]): string {
+  return ids.map((k) => index.passages[k]!.text).join('');
+}
+
+/** Offsets of the question's words (and synonyms) in the answer, merged, in the answer's own UTF-16 units. */
+export function findHighlights(answer: string, concepts: Concept[]): Highlight[] {
+  const { text, offsets } = normalizeWithOffsets(answer);
+  const spans: Highlight[] = [];
+  for (const c of concepts) {
+    if (Array.from(c.text).length < 2 && !c.number) continue;
+    for (const word of [c.text, ...c.synonyms]) {
+      if (!word) continue;
+      for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+        if (c.number && !containsNumber(text.slice(Math.max(0, at - 1), at + word.length + 1), word)) continue;
+        spans.push({ start: offsets[at]!, end: offsets[at + word.length]! });
+      }
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: Highlight[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  return merged;
+}
+
+/** Link to a passage: the document's page with a text fragment that makes the browser scroll to and mark it. */
+export function passageUrl(base: string | null, passageText: string): string | null {
+  if (!base) return null;
+  const quote = passageText.replace(/\s+/g, ' ').trim();
+  const chars = Array.from(quote);
+  const encode = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
+  const fragment =
+    chars.length <= 60 ? encode(quote) : `${encode(chars.slice(0, 24).join(''))},${encode(chars.slice(-24).join(''))}`;
+  return `${base.replace(/#.*$/, '')}#:~:text=${fragment}`;
+}
+
+function sourceFor(index: SearchIndex, ids: number[], answer: string): Source {
+  const first = index.passages[ids[0]!]!;
+  const doc = index.documents[first.doc]!;
+  const snippet = Array.from(answer).length > 160 ? `${Array.from(answer).slice(0, 158).join('')}…` : answer;
+  return {
+    title: doc.title,
+    date: doc.date,
+    url: passageUrl(doc.url ?? `/reports/${doc.slug}`, first.kind === 'sentence' ? answer : doc.title),
+    section: first.section.join(' › '),
+    snippet,
+    year: doc.year,
+  };
+}
+
+/** Contacts the corpus gives, for "where to ask instead"; one per phone number, at most `limit`. */
+export function contactPoints(index: SearchIndex, limit = 3): ContactPoint[] {
+  const seen = new Set<string>();
+  const out: ContactPoint[] = [];
+  for (const c of index.contacts) {
+    if (seen.has(c.phone)) continue;
+    seen.add(c.phone);
+    out.push({ label: c.label, phone: c.phone });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/**
+ * Answers a question from the corpus with a verbatim extract and its citation, or says it cannot.
+ *
+ * @remarks Pipeline: analyse the question (types, weighted concepts) → fetch candidates from MiniSearch with the
+ * rarer terms only (common words would walk long posting lists and add nothing) → score each candidate by the
+ * idf-weighted share of the question it covers (its own text, then with its headings and title), by whether it
+ * holds what the question asks for (a number, a phone number, a date…) and by BM25 → refuse when the best does
+ * not cover enough of the question → widen the best sentence to its list or neighbours when it cannot stand alone.
+ */
+export function answerFromCorpus(
+  index: SearchIndex,
+  dictionary: JiebaDictionary,
+  question: string,
+  synonyms: SynonymTable,
+  options: AnswerOptions = DEFAULT_ANSWER_OPTIONS,
+): CorpusAnswer {
+  const stats = termStatistics(index, dictionary);
+  const analysis = analyzeQuestion(question, index.segmenter, stats, synonyms);
+  const none = (reason: CorpusAnswer['reason'], ranking: ScoredPassage[] = []): CorpusAnswer => ({
+    matched: 'none',
+    answer: '',
+    sources: [],
+    highlights: [],
+    year: null,
+    passages: [],
+    analysis,
+    ranking: ranking.slice(0, 5),
+    reason,
+  });
+
+  const information = analysis.concepts.reduce((sum, c) => sum + (c.typeWord ? 0 : c.weight), 0);
+  const queryTerms = [...analysis.searchTerms].sort((a, b) => stats.docFrequency(a) - stats.docFrequency(b));
+  // Very common terms walk long posting lists and rank nothing; on a large corpus, look up only the rarer ones.
+  const common = Math.max(200, stats.passageCount / 10);
+  const rare = queryTerms.filter((t) => stats.docFrequency(t) <= common);
+  const terms = (rare.length >= 2 ? rare : queryTerms).slice(0, 12);
+  if (terms.length === 0) return none(information < options.minInformation ? 'vague' : 'no-candidates');
+
+  const hits = index.search.search(terms.join(' '), {
+    boost: { body: 2, heading: 1 },
+    combineWith: 'OR',
+    prefix: false,
+    fuzzy: false,
+  });
+  const topScore = hits[0]?.score ?? 1;
+  const texts = createTextCache(index);
+  const aboutDocument = asksAboutDocument(analysis);
+  recognizeUnindexedWords(analysis, hits.slice(0, options.candidates).map((h) => texts(h.id as number).text), stats.passageCount);
+  const ranked = hits
+    .slice(0, options.candidates)
+    .filter((h) => aboutDocument || index.passages[h.id as number]!.kind === 'sentence')
+    .map((h) => scorePassage(index, h.id as number, analysis, texts, h.score / topScore));
+  applyYearRule(index, ranked, analysis);
+  ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
+
+  const best = ranked[0];
+  if (!best) return none('no-candidates');
+  if (information < options.minInformation) return none('vague', ranked);
+  if (best.contextCoverage < options.minCoverage) return none('not-covered', ranked);
+  // The question's most specific word must be answered: if a word weighs more than every word the passage covers,
+  // the passage is about something else (「办理营业执照需要什么材料」 is not answered by 「申请材料」).
+  const coveredMax = Math.max(0, ...analysis.concepts.map((c, i) => (best.credits[i]! >= 0.5 ? c.weight : 0)));
+  if (analysis.concepts.some((c, i) => best.credits[i]! < 0.5 && c.weight > coveredMax)) {
+    return none('key-word-missing', ranked);
+  }
+
+  // 「多少」 needs a count, 「电话」 a phone number, 「哪天」 a date: without one, the passage does not answer.
+  for (const type of ['number', 'phone', 'date'] as const) {
+    if (analysis.types.includes(type) && !typeEvidence(type, index.passages[best.passage]!, texts(best.passage).text, analysis)) {
+      return none('no-answer-type', ranked);
+    }
+  }
+
+  const ids = widen(index, best.passage, analysis, options.maxAnswerLength);
+  const answer = joinPassages(index, ids);
+  const doc = index.documents[index.passages[best.passage]!.doc]!;
+  return {
+    matched: 'corpus',
+    answer,
+    sources: [sourceFor(index, ids, answer)],
+    highlights: findHighlights(answer, analysis.concepts),
+    year: doc.year,
+    passages: ids,
+    analysis,
+    ranking: ranked.slice(0, 5),
+  };
+}

@@ -1,0 +1,125 @@
+// Owns the answering service every runtime shares: FAQ first, then the corpus, then the "I don't know" reply;
+// runtime-neutral, imports no node:*, hono or nodejieba.
+import type { AskResponse, ContactPoint } from '../contract.js';
+import { answerFromCorpus, contactPoints, DEFAULT_ANSWER_OPTIONS, type AnswerOptions, type CorpusAnswer } from './answer.js';
+import type { JiebaDictionary } from './jieba.js';
+import type { SearchIndex } from './search-index.js';
+import type { SynonymTable } from './synonyms.js';
+
+/** A staff-curated FAQ entry's match for a question (see `faq-match.ts`). */
+export interface FaqMatch {
+  id: number;
+  question: string;
+  answer: string;
+  link: string | null;
+  score: number;
+}
+
+/** Finds the FAQ entry that answers a question, if one matches well enough. */
+export type FaqMatcher = (question: string) => FaqMatch | null | Promise<FaqMatch | null>;
+
+/** Everything an answer was made from, for the staff hit test and the question log. */
+export interface AnswerResult {
+  response: Omit<AskResponse, 'id'>;
+  corpus: CorpusAnswer | null;
+  faq: FaqMatch | null;
+}
+
+export interface QaEngine {
+  /** The loaded index (documents, passages, manifest). */
+  readonly index: SearchIndex;
+  /** Answers a question: FAQ, then corpus, then a helpful "not found". */
+  answer(question: string): Promise<AnswerResult>;
+  /** Contacts found in the corpus (where to ask instead). */
+  contacts(): ContactPoint[];
+}
+
+export interface EngineOptions {
+  index: SearchIndex;
+  dictionary: JiebaDictionary;
+  synonyms: SynonymTable;
+  faq?: FaqMatcher;
+  answerOptions?: AnswerOptions;
+  /** Example questions offered when the robot cannot answer (the configured hot questions). */
+  exampleQuestions?: string[];
+}
+
+/** The fixed reply for questions the documents do not answer. Lists where to ask, from the corpus's own contacts. */
+export function formatNotFound(contacts: ContactPoint[], reason: CorpusAnswer['reason'] | undefined): string {
+  const lead =
+    reason === 'vague'
+      ? '您的问题比较笼统，我没能确定您想了解什么。请说得具体一些，例如问「主动公开了多少条政府信息」「投诉电话是多少」。'
+      : '抱歉，已发布的报告中没有找到这个问题的答案。您可以换个说法再问，或说得更具体一些。';
+  if (contacts.length === 0) return `${lead}也可以直接联系发布单位咨询。`;
+  return `${lead}也可以咨询：${contacts.map((c) => `${c.label} ${c.phone}`).join('；')}。`;
+}
+
+/** Creates the answering service over a loaded index. */
+export function createQaEngine(options: EngineOptions): QaEngine {
+  const answerOptions = options.answerOptions ?? DEFAULT_ANSWER_OPTIONS;
+  const contacts = contactPoints(options.index);
+  return {
+    index: options.index,
+    contacts: () => contacts,
+    async answer(question: string): Promise<AnswerResult> {
+      const faq = options.faq ? await options.faq(question) : null;
+      if (faq) {
+        return {
+          faq,
+          corpus: null,
+          response: {
+            answer: faq.answer,
+            matched: 'faq',
+            sources: [
+              {
+                title: '常见问题',
+                date: null,
+                url: faq.link,
+                section: faq.question,
+                snippet: faq.answer.length > 160 ? `${faq.answer.slice(0, 158)}…` : faq.answer,
+                year: null,
+              },
+            ],
+            highlights: [],
+            questionTypes: [],
+            year: null,
+            contacts: [],
+            suggestions: [],
+            faq: { id: faq.id, link: faq.link },
+          },
+        };
+      }
+      const corpus = answerFromCorpus(options.index, options.dictionary, question, options.synonyms, answerOptions);
+      if (corpus.matched === 'corpus') {
+        return {
+          faq: null,
+          corpus,
+          response: {
+            answer: corpus.answer,
+            matched: 'corpus',
+            sources: corpus.sources,
+            highlights: corpus.highlights,
+            questionTypes: corpus.analysis.types,
+            year: corpus.year,
+            contacts: [],
+            suggestions: [],
+          },
+        };
+      }
+      return {
+        faq: null,
+        corpus,
+        response: {
+          answer: formatNotFound(contacts, corpus.reason),
+          matched: 'none',
+          sources: [],
+          highlights: [],
+          questionTypes: corpus.analysis.types,
+          year: null,
+          contacts,
+          suggestions: (options.exampleQuestions ?? []).slice(0, 3),
+        },
+      };
+    },
+  };
+}

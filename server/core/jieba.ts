@@ -1,0 +1,185 @@
+// Owns the segmentation dictionary (a sorted word-frequency table) and a pure-TypeScript port of cppjieba's
+// search-mode cut without HMM, for runtimes that cannot load nodejieba; imports nothing from node:*, hono, nodejieba.
+import type { SegmentedWord, Segmenter } from './tokenize.js';
+
+const HEADER = '#qa-robot jieba dictionary v1';
+
+/** Word frequencies that drive jieba's maximum-probability route, and general-language word frequency. */
+export interface JiebaDictionary {
+  /** Frequency of a word (base dictionary, or user dictionary), or undefined when it is not a word. */
+  frequency(word: string): number | undefined;
+  /** Sum of all base-dictionary frequencies, as cppjieba computes it. */
+  readonly freqSum: number;
+  /** Weight of a single character that is not a word: log(lowest base frequency / freqSum). */
+  readonly minWeight: number;
+  /** Longest word, in code points. */
+  readonly maxWordLength: number;
+  /** Hash of the dictionary sources (base + user dictionaries); part of the segmenter id in index manifests. */
+  readonly hash: string;
+}
+
+/**
+ * Serializes the dictionary a corpus segments with, from cppjieba's `jieba.dict.utf8` and the corpus's user
+ * dictionaries, exactly as cppjieba's DictTrie resolves them: user words without a frequency get the median base
+ * frequency; a later entry replaces an earlier one; totals cover every base line.
+ *
+ * @param keep - which words the table keeps (the pipeline only segments runs of Han characters, so Han words).
+ * @returns a header line, then `word freq` lines sorted by UTF-16 code units (so lookups can binary-search).
+ */
+export function serializeJiebaDictionary(
+  base: string,
+  userDictionaries: string[],
+  hash: string,
+  keep: (word: string) => boolean = (w) => /^\p{Script=Han}+$/u.test(w),
+): string {
+  let freqSum = 0;
+  const freqs: number[] = [];
+  const words = new Map<string, number>();
+  for (const line of base.split('\n')) {
+    const [word, freqText] = line.split(' ');
+    if (!word || freqText === undefined) continue;
+    const freq = Number.parseFloat(freqText);
+    freqSum += freq;
+    freqs.push(freq);
+    if (keep(word)) words.set(word, freq);
+  }
+  const sorted = [...freqs].sort((a, b) => a - b);
+  const minFreq = sorted[0] ?? 1;
+  const medianFreq = sorted[Math.floor(sorted.length / 2)] ?? 1;
+  for (const text of userDictionaries) {
+    for (const raw of text.split('\n')) {
+      const columns = raw.replace(/\r$/, '').split(' ');
+      const word = columns[0];
+      if (!word || !keep(word)) continue;
+      if (columns.length === 3) words.set(word, Number.parseInt(columns[1] ?? '0', 10));
+      else if (columns.length <= 2) words.set(word, medianFreq);
+    }
+  }
+  let maxWordLength = 1;
+  const lines: string[] = [];
+  for (const word of [...words.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    maxWordLength = Math.max(maxWordLength, Array.from(word).length);
+    lines.push(`${word} ${words.get(word)}`);
+  }
+  return `${HEADER} hash=${hash} freqSum=${freqSum} minFreq=${minFreq} maxWordLength=${maxWordLength}\n${lines.join('\n')}\n`;
+}
+
+/**
+ * Loads a serialized dictionary for lookups without building a map: it keeps the text and an array of line
+ * offsets, and binary-searches (a few milliseconds to load, about the text's size in memory).
+ *
+ * @throws Error when the text is not a serialized dictionary (names `npm run build:index`).
+ */
+export function loadJiebaDictionary(text: string): JiebaDictionary {
+  const newline = text.indexOf('\n');
+  const header = text.slice(0, newline);
+  if (!header.startsWith(HEADER)) {
+    throw new Error('the segmentation dictionary is missing or corrupted: run `npm run build:index` to rebuild it');
+  }
+  const field = (name: string) => /=(\S+)/.exec(header.slice(header.indexOf(` ${name}=`)))?.[1] ?? '';
+  const freqSum = Number(field('freqSum'));
+  const minFreq = Number(field('minFreq'));
+  const maxWordLength = Number(field('maxWordLength'));
+  const hash = field('hash');
+
+  const starts: number[] = [];
+  for (let at = newline + 1; at < text.length; ) {
+    starts.push(at);
+    const next = text.indexOf('\n', at);
+    at = next === -1 ? text.length : next + 1;
+  }
+  const lineStarts = Int32Array.from(starts);
+  const cache = new Map<string, number | null>();
+
+  const frequency = (word: string): number | undefined => {
+    const hit = cache.get(word);
+    if (hit !== undefined) return hit ?? undefined;
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    let found: number | null = null;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = lineStarts[mid]!;
+      const space = text.indexOf(' ', start);
+      const candidate = text.slice(start, space);
+      if (candidate === word) {
+        const end = text.indexOf('\n', space);
+        found = Number(text.slice(space + 1, end === -1 ? text.length : end));
+        break;
+      }
+      if (candidate < word) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (cache.size > 50_000) cache.clear();
+    cache.set(word, found);
+    return found ?? undefined;
+  };
+
+  return { frequency, freqSum, minWeight: Math.log(minFreq / freqSum), maxWordLength, hash };
+}
+
+/**
+ * Cuts one run of Han characters in jieba's search mode without HMM, as `nodejieba.cutForSearch(run)` does.
+ *
+ * @remarks cppjieba builds a DAG of dictionary words over the run, picks the route of maximal summed weight
+ * (log(freq / freqSum)) from right to left — ties keep the shorter word — and, for every route word longer than two
+ * characters, also emits its two-character dictionary sub-words, then (longer than three) its three-character ones,
+ * then the word itself.
+ */
+export function cutForSearch(dictionary: JiebaDictionary, run: string): SegmentedWord[] {
+  const chars = Array.from(run);
+  const n = chars.length;
+  const starts: number[] = new Array(n + 1);
+  starts[0] = 0;
+  for (let i = 0; i < n; i++) starts[i + 1] = starts[i]! + chars[i]!.length;
+  const { minWeight, maxWordLength, freqSum } = dictionary;
+  const weight = (word: string) => {
+    const f = dictionary.frequency(word);
+    return f === undefined ? undefined : Math.log(f / freqSum);
+  };
+
+  const routeWeight = new Float64Array(n + 1);
+  const routeEnd = new Int32Array(n);
+  for (let i = n - 1; i >= 0; i--) {
+    let best = -3.14e100;
+    let bestEnd = i;
+    let word = '';
+    for (let j = i; j < n && j - i < maxWordLength; j++) {
+      word += chars[j];
+      const w = weight(word);
+      if (w === undefined && j > i) continue;
+      const value = (j + 1 < n ? routeWeight[j + 1]! : 0) + (w ?? minWeight);
+      if (value > best) {
+        best = value;
+        bestEnd = j;
+      }
+    }
+    routeWeight[i] = best;
+    routeEnd[i] = bestEnd;
+  }
+
+  const out: SegmentedWord[] = [];
+  const slice = (from: number, to: number) => run.slice(starts[from], starts[to]);
+  for (let i = 0; i < n; ) {
+    const end = routeEnd[i]! + 1;
+    const length = end - i;
+    for (const size of [2, 3]) {
+      if (length <= size) continue;
+      for (let k = i; k + size <= end; k++) {
+        const sub = slice(k, k + size);
+        if (dictionary.frequency(sub) !== undefined) out.push({ word: sub, start: starts[k]!, end: starts[k + size]! });
+      }
+    }
+    out.push({ word: slice(i, end), start: starts[i]!, end: starts[end]! });
+    i = end;
+  }
+  return out;
+}
+
+/** A {@link Segmenter} backed by the TypeScript port; its id equals nodejieba's for the same dictionaries. */
+export function createJiebaSegmenter(dictionary: JiebaDictionary): Segmenter {
+  return {
+    id: `jieba-search/${dictionary.hash}`,
+    segmentHan: (run) => cutForSearch(dictionary, run),
+  };
+}

@@ -1,0 +1,262 @@
+// Owns the search index artifact: building it from passages, its manifest, and loading it back with checks;
+// runtime-neutral (the caller supplies the segmenter and the bytes), imports no node:*, hono or nodejieba.
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import type { DocumentMeta } from './document.js';
+import { normalizeText } from './normalize.js';
+import type { Passage } from './passages.js';
+import { termsOf, tokenize, type SegmentedWord, type Segmenter } from './tokenize.js';
+
+/**
+ * Version of everything that decides which terms land in the index: normalization, run splitting, segmentation
+ * mode, passage splitting and the MiniSearch options below. Bump it with any change to those, so that an artifact
+ * built by older code is refused instead of silently answering with other terms.
+ */
+export const INDEX_OPTIONS_VERSION = 3;
+
+/** Identifies what an artifact was built from; loading compares it with what the running code expects. */
+export interface IndexManifest {
+  format: 'qa-robot-index';
+  optionsVersion: number;
+  /** Segmenter id, including the hash of its dictionaries (base + `corpus/dict/`). */
+  segmenter: string;
+  /** Hash of the corpus documents (contents, names, sidecars). */
+  corpusHash: string;
+  documents: number;
+  passages: number;
+  terms: number;
+}
+
+/** A document as the index knows it. */
+export interface IndexedDocument extends DocumentMeta {
+  /** Stable name derived from the file name, used in URLs of the built-in report pages. */
+  slug: string;
+  /** Source file, relative to the corpus's `reports/` folder. */
+  file: string;
+}
+
+/** A passage with the index of its document in {@link IndexArtifact.documents}. Its id is its array index. */
+export interface IndexedPassage extends Passage {
+  doc: number;
+}
+
+/** A phone number the corpus gives, with the words before it (「管理科咨询热线」), for "where to ask" replies. */
+export interface Contact {
+  label: string;
+  phone: string;
+  passage: number;
+}
+
+/** Everything the answering core needs, serializable as one JSON document. */
+export interface IndexArtifact {
+  manifest: IndexManifest;
+  documents: IndexedDocument[];
+  passages: IndexedPassage[];
+  /** Number of passages each term occurs in (text or headings). */
+  docFrequency: Record<string, number>;
+  contacts: Contact[];
+  search: AsPlainObject;
+}
+
+/** What a build needs besides passages: the documents in corpus order. */
+export interface CorpusInput {
+  documents: Array<{ meta: IndexedDocument; passages: Passage[] }>;
+  corpusHash: string;
+}
+
+interface SearchRecord {
+  id: number;
+  body: string;
+  heading: string;
+}
+
+const MINISEARCH_OPTIONS: Options<SearchRecord> = {
+  fields: ['body', 'heading'],
+  idField: 'id',
+  tokenize: (text: string) => text.split(' '),
+  processTerm: (term: string) => term || null,
+};
+
+/**
+ * Corpus words of four or more characters inside a longer route word (政府信息公开 holds 信息公开).
+ *
+ * @remarks jieba's search mode adds only the two- and three-character sub-words of a long word, so without these a
+ * passage saying 「政府信息公开」 would neither be found by nor count towards the frequency of 「信息公开」.
+ */
+function innerWords(tokens: SegmentedWord[], vocabulary: ReadonlySet<string>): string[] {
+  const out: string[] = [];
+  for (const t of tokens) {
+    const chars = Array.from(t.word);
+    if (chars.length < 5) continue;
+    for (let size = 4; size < chars.length; size++) {
+      for (let k = 0; k + size <= chars.length; k++) {
+        const sub = chars.slice(k, k + size).join('');
+        if (vocabulary.has(sub)) out.push(sub);
+      }
+    }
+  }
+  return out;
+}
+
+/** Index terms of a piece of text: normalized, then segmented. */
+export function indexTerms(text: string, segmenter: Segmenter): string[] {
+  return termsOf(normalizeText(text), segmenter);
+}
+
+const PHONE = /(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|(?<!\d)12345(?!\d)|400-?\d{3}-?\d{4}/g;
+
+/** Phone numbers a passage gives, labelled with the Han words just before each. */
+export function findContacts(text: string): Array<{ label: string; phone: string }> {
+  const out: Array<{ label: string; phone: string }> = [];
+  for (const m of text.matchAll(PHONE)) {
+    const before = text.slice(0, m.index).replace(/[（(:：\s]+$/, '');
+    const words = /([\p{Script=Han}《》]{2,16})$/u.exec(before)?.[1] ?? '';
+    const label = words.replace(/^.*(?:通过|拨打|致电|联系|电话是|号码是|是)(?=[\p{Script=Han}]{2})/u, '');
+    if (label) out.push({ label, phone: m[0] });
+  }
+  return out;
+}
+
+/**
+ * Builds the index artifact. Deterministic: the same documents in the same order give byte-identical JSON.
+ *
+ * @remarks Every passage is indexed with the search-mode words of its text (`body`) and of its section headings
+ * (`heading`), so a sentence under 「三、存在的不足及下步打算」 is found by 「存在哪些不足」. Document frequencies over
+ * the same terms are kept for question weighting at answer time.
+ */
+export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): IndexArtifact {
+  const documents: IndexedDocument[] = [];
+  const passages: IndexedPassage[] = [];
+  const records: SearchRecord[] = [];
+  const docFrequency = new Map<string, number>();
+  const contacts: Contact[] = [];
+  const headingTerms = new Map<string, string[]>();
+
+  const tokenized: Array<{ body: SegmentedWord[]; heading: string[] }> = [];
+  const vocabulary = new Set<string>();
+  for (const { meta, passages: docPassages } of corpus.documents) {
+    const doc = documents.length;
+    documents.push(meta);
+    for (const passage of docPassages) {
+      const id = passages.length;
+      passages.push({ ...passage, doc });
+      const body = tokenize(normalizeText(passage.text), segmenter);
+      const sectionKey = passage.section.join('\n');
+      let heading = headingTerms.get(sectionKey);
+      if (!heading) {
+        heading = passage.section.flatMap((h) => indexTerms(h, segmenter));
+        headingTerms.set(sectionKey, heading);
+      }
+      tokenized.push({ body, heading });
+      for (const t of body) vocabulary.add(t.word);
+      for (const t of heading) vocabulary.add(t);
+      for (const c of findContacts(passage.text)) contacts.push({ ...c, passage: id });
+    }
+  }
+  tokenized.forEach(({ body, heading }, id) => {
+    const terms = [...body.map((t) => t.word), ...innerWords(body, vocabulary)];
+    records.push({ id, body: terms.join(' '), heading: heading.join(' ') });
+    for (const term of new Set([...terms, ...heading])) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
+  });
+
+  const search = new MiniSearch<SearchRecord>(MINISEARCH_OPTIONS);
+  search.addAll(records);
+  const sortedFrequency: Record<string, number> = {};
+  for (const term of [...docFrequency.keys()].sort()) sortedFrequency[term] = docFrequency.get(term)!;
+
+  return {
+    manifest: {
+      format: 'qa-robot-index',
+      optionsVersion: INDEX_OPTIONS_VERSION,
+      segmenter: segmenter.id,
+      corpusHash: corpus.corpusHash,
+      documents: documents.length,
+      passages: passages.length,
+      terms: docFrequency.size,
+    },
+    documents,
+    passages,
+    docFrequency: sortedFrequency,
+    contacts,
+    search: search.toJSON(),
+  };
+}
+
+/** Raised when an artifact cannot be used; the message names the fix. */
+export class IndexMismatchError extends Error {
+  override name = 'IndexMismatchError';
+}
+
+/** What the running code expects of an artifact. Omitted fields are not checked. */
+export interface ExpectedManifest {
+  segmenter?: string;
+  corpusHash?: string;
+}
+
+/** A loaded index, ready for answering. */
+export interface SearchIndex {
+  manifest: IndexManifest;
+  documents: IndexedDocument[];
+  passages: IndexedPassage[];
+  docFrequency: Map<string, number>;
+  contacts: Contact[];
+  search: MiniSearch<SearchRecord>;
+  segmenter: Segmenter;
+}
+
+/**
+ * Checks an artifact's manifest against the running code and configuration.
+ *
+ * @throws IndexMismatchError naming `npm run build:index` when the artifact was built with other options, another
+ * dictionary or another corpus, or is not an index artifact at all.
+ */
+export function checkManifest(manifest: unknown, expected: ExpectedManifest): IndexManifest {
+  const fix = 'run `npm run build:index` to rebuild it';
+  const m = manifest as Partial<IndexManifest> | null;
+  if (!m || typeof m !== 'object' || m.format !== 'qa-robot-index') {
+    throw new IndexMismatchError(`the index artifact is not a qa-robot index (corrupted or foreign file): ${fix}`);
+  }
+  if (m.optionsVersion !== INDEX_OPTIONS_VERSION) {
+    throw new IndexMismatchError(
+      `the index was built with options version ${m.optionsVersion}, this code needs ${INDEX_OPTIONS_VERSION}: ${fix}`,
+    );
+  }
+  if (expected.segmenter && m.segmenter !== expected.segmenter) {
+    throw new IndexMismatchError(
+      `the index was built with another segmentation dictionary (${m.segmenter}, expected ${expected.segmenter}): ${fix}`,
+    );
+  }
+  if (expected.corpusHash && m.corpusHash !== expected.corpusHash) {
+    throw new IndexMismatchError(`the corpus changed since the index was built: ${fix}`);
+  }
+  return m as IndexManifest;
+}
+
+/**
+ * Loads an artifact for answering, refusing one built with other options, dictionary or corpus.
+ *
+ * @param segmenter - segments questions; its id must equal the one the index was built with.
+ * @throws IndexMismatchError (see {@link checkManifest}).
+ */
+export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, expected: ExpectedManifest = {}): SearchIndex {
+  const manifest = checkManifest(artifact?.manifest, { segmenter: segmenter.id, ...expected });
+  if (!Array.isArray(artifact.passages) || !Array.isArray(artifact.documents) || !artifact.search) {
+    throw new IndexMismatchError('the index artifact is incomplete: run `npm run build:index` to rebuild it');
+  }
+  let search: MiniSearch<SearchRecord>;
+  try {
+    search = MiniSearch.loadJS<SearchRecord>(artifact.search, MINISEARCH_OPTIONS);
+  } catch (error) {
+    throw new IndexMismatchError(
+      `the index artifact cannot be read (${(error as Error).message}): run \`npm run build:index\` to rebuild it`,
+    );
+  }
+  return {
+    manifest,
+    documents: artifact.documents,
+    passages: artifact.passages,
+    docFrequency: new Map(Object.entries(artifact.docFrequency)),
+    contacts: artifact.contacts,
+    search,
+    segmenter,
+  };
+}

@@ -1,0 +1,207 @@
+// Owns the HTTP application both runtimes serve: routes, validation, errors, CORS, security headers, rate limits.
+// Runtime-neutral: what differs per runtime (assets, client address, storage, rate-limit store) is passed in.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { Config } from '../config.js';
+import type { AskResponse, HealthResponse, HotQuestionsResponse, SuggestResponse } from '../contract.js';
+import type { QaEngine } from '../core/engine.js';
+import { maskPersonalData } from '../core/privacy.js';
+import { suggestQuestions } from '../core/suggest.js';
+import { ApiError, errorResponse } from './errors.js';
+import { createLogger, type Logger } from './log.js';
+import { defaultDocument, renderReportList, renderReportPage, SITE_CSS, SITE_JS, type SiteSettings } from './pages.js';
+import { createMemoryRateLimiter, rateKeys, type RateLimiter } from './rate-limit.js';
+import { readJsonObject, validateQuestion } from './validate.js';
+
+/** What a runtime hands to {@link createApp}. */
+export interface AppDeps {
+  engine: QaEngine;
+  config: Config;
+  runtime: 'node' | 'workers';
+  site: SiteSettings;
+  /** Serves built files (widget.js, the staff console); null when the file does not exist. */
+  assets?: (path: string) => Promise<Response | null>;
+  /** The client's network address (for rate limiting); the runtime knows where it comes from. */
+  clientAddress?: (c: Context) => string;
+  rateLimiter?: RateLimiter;
+  logger?: Logger;
+  /** Extra routes mounted by other modules (staff API, feedback), given the same dependencies. */
+  extensions?: Array<(app: Hono, deps: AppDeps) => void>;
+  /** Records an answered question (masked) for the staff's unanswered list; optional. */
+  recordQuestion?: (entry: QuestionEvent) => Promise<void>;
+  /** More questions to suggest while typing (FAQ questions); optional. */
+  suggestionPool?: () => Promise<string[]>;
+  /** Hot questions (staff-marked FAQ entries); falls back to the site's configured ones. */
+  hotQuestions?: () => Promise<string[]>;
+}
+
+/** One answered question, as the question log receives it. `question` is already masked. */
+export interface QuestionEvent {
+  id: string;
+  question: string;
+  matched: AskResponse['matched'];
+  faqId: number | null;
+  passage: number | null;
+  at: string;
+}
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+};
+
+/** Content-Security-Policy of the server's own HTML pages: no inline script or style, nothing from elsewhere. */
+export const PAGE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+/** Content-Security-Policy of the staff console: as strict, and never framed (no clickjacking of staff actions). */
+export const ADMIN_CSP = PAGE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
+
+function html(c: Context, body: string, status: 200 | 404 = 200): Response {
+  c.header('Content-Security-Policy', PAGE_CSP);
+  return c.html(body, status);
+}
+
+/** Creates the application. Both runtimes wrap this same function. */
+export function createApp(deps: AppDeps): Hono {
+  const app = new Hono();
+  const log = deps.logger ?? createLogger(deps.config.logLevel);
+  const limiter = deps.rateLimiter ?? createMemoryRateLimiter();
+  const address = deps.clientAddress ?? (() => 'unknown');
+  const { engine, config, site } = deps;
+
+  app.use('*', async (c, next) => {
+    await next();
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
+  });
+
+  // CORS for the public API: the site's pages on other origins call it; never with credentials.
+  app.use('/api/*', async (c, next) => {
+    if (c.req.path.startsWith('/api/admin')) return next();
+    const origin = c.req.header('origin');
+    const allowed =
+      origin !== undefined && (config.allowedOrigins === '*' || config.allowedOrigins.includes(origin.replace(/\/+$/, '')));
+    if (c.req.method === 'OPTIONS') {
+      if (!allowed) return c.body(null, 204);
+      return c.body(null, 204, {
+        'Access-Control-Allow-Origin': config.allowedOrigins === '*' ? '*' : origin!,
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': 'Content-Type, X-QA-Client',
+        'Access-Control-Max-Age': '86400',
+        Vary: 'Origin',
+      });
+    }
+    await next();
+    if (allowed) {
+      c.res.headers.set('Access-Control-Allow-Origin', config.allowedOrigins === '*' ? '*' : origin!);
+      c.res.headers.append('Vary', 'Origin');
+    }
+  });
+
+  const limited = async (c: Context, next: () => Promise<void>) => {
+    if (config.rateLimitPerMinute > 0 && c.req.method !== 'OPTIONS') {
+      for (const [key, limit] of rateKeys(address(c), c.req.header('x-qa-client'), config.rateLimitPerMinute)) {
+        const decision = await limiter.hit(key, limit);
+        if (!decision.allowed) {
+          throw new ApiError(429, 'rate_limited', `too many requests: try again in ${decision.retryAfterSeconds} s`, {
+            'Retry-After': String(decision.retryAfterSeconds),
+          });
+        }
+      }
+    }
+    await next();
+  };
+  app.use('/api/ask', limited);
+  app.use('/api/suggest', limited);
+  app.use('/api/feedback', limited);
+
+  app.get('/healthz', (c) => {
+    const body: HealthResponse = {
+      status: 'ok',
+      documents: engine.index.documents.length,
+      passages: engine.index.passages.length,
+      runtime: deps.runtime,
+    };
+    return c.json(body);
+  });
+
+  const ask = async (c: Context, question: string) => {
+    const started = Date.now();
+    const result = await engine.answer(question);
+    const id = crypto.randomUUID();
+    const response: AskResponse = { id, ...result.response };
+    const masked = maskPersonalData(question);
+    await deps.recordQuestion?.({
+      id,
+      question: masked,
+      matched: response.matched,
+      faqId: result.faq?.id ?? null,
+      passage: result.corpus?.passages[0] ?? null,
+      at: new Date().toISOString(),
+    });
+    log.info('ask', { id, matched: response.matched, ms: Date.now() - started });
+    log.debug('ask.question', { id, question: masked });
+    return c.json(response);
+  };
+  app.post('/api/ask', async (c) => ask(c, validateQuestion((await readJsonObject(c)).question)));
+  app.get('/api/ask', async (c) => ask(c, validateQuestion(c.req.query('q'), 'q')));
+
+  app.get('/api/suggest', async (c) => {
+    const q = c.req.query('q') ?? '';
+    if (Array.from(q).length > 200) throw new ApiError(400, 'query_too_long', '"q" is longer than 200 characters');
+    const hot = deps.hotQuestions ? await deps.hotQuestions() : [];
+    const pool = [...hot, ...site.hotQuestions, ...(deps.suggestionPool ? await deps.suggestionPool() : [])];
+    const body: SuggestResponse = { suggestions: suggestQuestions(q, pool) };
+    return c.json(body);
+  });
+
+  app.get('/api/faq/hot', async (c) => {
+    const hot = deps.hotQuestions ? await deps.hotQuestions() : [];
+    const body: HotQuestionsResponse = { questions: hot.length > 0 ? hot : site.hotQuestions };
+    return c.json(body);
+  });
+
+  for (const extend of deps.extensions ?? []) extend(app, deps);
+
+  app.get('/', (c) => html(c, renderReportPage(engine.index, defaultDocument(engine.index, site), site)));
+  app.get('/reports', (c) => html(c, renderReportList(engine.index, site)));
+  app.get('/reports/:slug', (c) => {
+    const slug = c.req.param('slug');
+    const doc = engine.index.documents.findIndex((d) => d.slug === slug);
+    if (doc === -1) throw new ApiError(404, 'not_found', `no report named ${JSON.stringify(slug)}`);
+    return html(c, renderReportPage(engine.index, doc, site));
+  });
+  app.get('/assets/site.css', (c) => c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
+  app.get('/assets/site.js', (c) => c.body(SITE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));
+
+  app.get('*', async (c, next) => {
+    const found = deps.assets ? await deps.assets(c.req.path) : null;
+    if (!found) return next();
+    const response = new Response(found.body, found);
+    if (c.req.path === '/widget.js') {
+      // Other sites load the widget with a plain <script> tag.
+      response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+      response.headers.set('Access-Control-Allow-Origin', '*');
+    } else if (c.req.path === '/admin' || c.req.path.startsWith('/admin/')) {
+      response.headers.set('Content-Security-Policy', ADMIN_CSP);
+      response.headers.set('X-Frame-Options', 'DENY');
+      response.headers.set('Cache-Control', 'no-store');
+    }
+    return response;
+  });
+
+  app.notFound((c) => errorResponse(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) {
+      for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
+      return errorResponse(c, error.status, error.code, error.message);
+    }
+    if (error instanceof HTTPException) {
+      return errorResponse(c, error.status as 400, 'bad_request', error.message || 'bad request');
+    }
+    log.error('unhandled', { path: c.req.path, error: (error as Error).stack ?? String(error) });
+    return errorResponse(c, 500, 'internal_error', 'the server failed to handle this request; it has been logged');
+  });
+  return app;
+}

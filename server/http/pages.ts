@@ -1,0 +1,174 @@
+// Owns the HTML pages the server renders from the index: the demo page (the default report as the site shows it,
+// with the robot embedded by its script tag) and one page per report; runtime-neutral, escapes all text.
+import type { IndexedDocument, IndexedPassage, SearchIndex } from '../core/search-index.js';
+
+/** Escapes text for HTML element content and attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Site settings from `corpus/site.json`. */
+export interface SiteSettings {
+  /** Name shown in the page header, e.g. 牡丹江市行政服务中心. */
+  siteName: string;
+  /** Slug of the report shown at `/`; default: the newest report. */
+  defaultReport?: string;
+  /** Questions offered by the widget until staff mark FAQ entries as hot. */
+  hotQuestions: string[];
+}
+
+function renderBody(passages: IndexedPassage[]): string {
+  const out: string[] = [];
+  let section: string[] = [];
+  let paragraph: number | null = null;
+  let open = false;
+  const close = () => {
+    if (open) out.push('</p>');
+    open = false;
+  };
+  for (const p of passages) {
+    if (p.kind === 'meta') continue;
+    if (p.kind === 'signoff') {
+      close();
+      const [issuer, ...rest] = p.text.split(' ');
+      out.push(`<p class="signoff">${escapeHtml(issuer ?? '')}<br>${escapeHtml(rest.join(' '))}</p>`);
+      continue;
+    }
+    let same = 0;
+    while (same < section.length && same < p.section.length && section[same] === p.section[same]) same++;
+    if (same < p.section.length || same < section.length) {
+      close();
+      for (let level = same; level < p.section.length; level++) {
+        const tag = `h${Math.min(level + 2, 5)}`;
+        out.push(`<${tag}>${escapeHtml(p.section[level]!)}</${tag}>`);
+      }
+      section = p.section;
+      paragraph = null;
+    }
+    if (p.paragraph !== paragraph) {
+      close();
+      out.push('<p>');
+      open = true;
+      paragraph = p.paragraph;
+    }
+    out.push(escapeHtml(p.text));
+  }
+  close();
+  return out.join('');
+}
+
+function layout(title: string, site: SiteSettings, main: string): string {
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} - ${escapeHtml(site.siteName)}</title>
+<link rel="stylesheet" href="/assets/site.css">
+</head>
+<body>
+<header class="site-header" id="top">
+<div class="site-name">${escapeHtml(site.siteName)}</div>
+<nav class="breadcrumb" aria-label="当前位置">当前位置：<a href="/">首页</a> &gt; <a href="/reports">政府信息公开年度报告</a></nav>
+</header>
+${main}
+<footer class="site-footer">
+<p>主办单位：${escapeHtml(site.siteName)}</p>
+</footer>
+<script src="/assets/site.js" defer></script>
+<script src="/widget.js" defer></script>
+</body>
+</html>
+`;
+}
+
+/** The page of one report, as the site publishes it, with the robot embedded the way a webmaster embeds it. */
+export function renderReportPage(index: SearchIndex, docIndex: number, site: SiteSettings): string {
+  const doc = index.documents[docIndex]!;
+  const passages = index.passages.filter((p) => p.doc === docIndex);
+  const meta = [doc.date ? `日期：${escapeHtml(doc.date)}` : '', `来源：${escapeHtml(doc.issuer ?? '')}`]
+    .filter(Boolean)
+    .join('&nbsp;&nbsp;');
+  return layout(
+    doc.title,
+    site,
+    `<main class="article">
+<h1>${escapeHtml(doc.title)}</h1>
+<div class="article-meta">${meta}<span class="font-size">字号：<button type="button" data-font="20">大</button><button type="button" data-font="17">中</button><button type="button" data-font="15">小</button></span></div>
+<article class="article-body">
+${renderBody(passages)}
+</article>
+<div class="article-tools">
+<a href="#top">返回顶部</a>
+<a href="#" data-print>打印本页</a>
+<a href="#" data-close>关闭本页</a>
+<a href="#" data-qa-open>智能问答机器人</a>
+</div>
+</main>`,
+  );
+}
+
+/** The list of reports. */
+export function renderReportList(index: SearchIndex, site: SiteSettings): string {
+  const items = [...index.documents.entries()]
+    .sort(([, a], [, b]) => (b.date ?? '').localeCompare(a.date ?? ''))
+    .map(
+      ([, d]: [number, IndexedDocument]) =>
+        `<li><a href="/reports/${encodeURIComponent(d.slug)}">${escapeHtml(d.title)}</a> <span class="date">${escapeHtml(d.date ?? '')}</span></li>`,
+    )
+    .join('\n');
+  return layout(
+    '政府信息公开年度报告',
+    site,
+    `<main class="article"><h1>政府信息公开年度报告</h1><ul class="report-list">${items}</ul>
+<div class="article-tools"><a href="#" data-qa-open>智能问答机器人</a></div></main>`,
+  );
+}
+
+/** Which document the demo page at `/` shows: the configured one, else the newest. */
+export function defaultDocument(index: SearchIndex, site: SiteSettings): number {
+  const configured = index.documents.findIndex((d) => d.slug === site.defaultReport);
+  if (configured !== -1) return configured;
+  let best = 0;
+  index.documents.forEach((d, i) => {
+    if ((d.date ?? '') > (index.documents[best]!.date ?? '')) best = i;
+  });
+  return best;
+}
+
+/** Styles of the demo site (a typical government CMS article page). */
+export const SITE_CSS = `
+body{margin:0;font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",sans-serif;color:#222;background:#f3f3f3;line-height:1.8}
+.site-header{background:#b71c1c;color:#fff;padding:16px 24px}
+.site-name{font-size:24px;font-weight:bold}
+.breadcrumb{font-size:14px;margin-top:4px}
+.breadcrumb a{color:#fff}
+.article{max-width:960px;margin:24px auto;background:#fff;padding:32px 48px;box-sizing:border-box}
+.article h1{text-align:center;font-size:24px;color:#b71c1c}
+.article-meta{text-align:center;color:#666;font-size:14px;border-bottom:1px solid #ddd;padding-bottom:12px}
+.font-size{margin-left:16px}
+.font-size button{border:0;background:none;color:#1565c0;cursor:pointer;font-size:14px;padding:0 4px}
+.article-body{font-size:16px}
+.article-body p{text-indent:2em;margin:.6em 0}
+.article-body h2,.article-body h3,.article-body h4,.article-body h5{font-size:1em;margin:1em 0 .4em;text-indent:2em}
+.article-body p.signoff{text-align:right;text-indent:0}
+.article-tools{text-align:right;border-top:1px solid #ddd;margin-top:24px;padding-top:12px}
+.article-tools a{margin-left:16px;color:#1565c0}
+.report-list li{margin:.5em 0}
+.report-list .date{color:#666;margin-left:1em}
+.site-footer{text-align:center;color:#666;font-size:13px;padding:16px}
+@media (max-width:768px){.article{margin:0;padding:16px}}
+@media print{.site-header,.article-tools,.site-footer{display:none}}
+`;
+
+/** Behaviour of the demo site's own links (print, close, font size), as a separate script for a strict CSP. */
+export const SITE_JS = `
+document.addEventListener('click', function (e) {
+  var t = e.target;
+  if (!(t instanceof Element)) return;
+  if (t.closest('[data-print]')) { e.preventDefault(); window.print(); }
+  if (t.closest('[data-close]')) { e.preventDefault(); window.close(); }
+  var f = t.closest('[data-font]');
+  if (f) { var body = document.querySelector('.article-body'); if (body) body.style.fontSize = f.getAttribute('data-font') + 'px'; }
+});
+`;

@@ -1,0 +1,35 @@
+// The quality bar: fixture questions (dev set copied from shared/qa, plus this project's harder and held-out sets)
+// must keep passing, through the real HTTP app, as the scorer judges them.
+import { describe, expect, it } from 'vitest';
+import { normalizeForScoring, readCases, testApp } from './helpers/corpus.js';
+
+const app = testApp();
+
+async function score(file: string) {
+  const failures: string[] = [];
+  const cases = readCases(file);
+  for (const c of cases) {
+    const res = await app.request('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: c.q }),
+    });
+    const body = (await res.json()) as { answer?: string; matched?: string };
+    let pass: boolean;
+    if (c.invalid) pass = res.status === 400;
+    else if (c.none) pass = res.status === 200 && body.matched !== 'corpus';
+    else pass = res.status === 200 && (c.expect ?? []).some((e) => normalizeForScoring(body.answer ?? '').includes(normalizeForScoring(e)));
+    if (!pass) failures.push(`${c.id} ${c.q} -> ${res.status} ${body.matched} ${String(body.answer).slice(0, 60)}`);
+  }
+  return { rate: (cases.length - failures.length) / cases.length, failures };
+}
+
+describe('answer quality on fixture questions', () => {
+  for (const file of ['dev-questions.json', 'extra-questions.json', 'holdout-questions.json']) {
+    it(`answers at least 90% of ${file} correctly`, async () => {
+      const { rate, failures } = await score(file);
+      if (failures.length) console.log(`${file}: ${(rate * 100).toFixed(1)}%\n  ${failures.join('\n  ')}`);
+      expect(rate).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+});
