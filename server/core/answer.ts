@@ -298,7 +298,9 @@ function widen(index: SearchIndex, id: number, analysis: QuestionAnalysis, maxLe
     ids.unshift(id - 1);
     length += passages[id - 1]!.text.length;
   }
-  const short = Array.from(text).length < 12 || /[；;]$/.test(p.text) && wantsList;
+  // A short list item (「一是通过行政服务中心外网。」) is the heading of what the next sentence says.
+  const itemHeading = LIST_ITEM.test(p.text) && Array.from(text).length < 16;
+  const short = Array.from(text).length < 12 || itemHeading || (/[；;]$/.test(p.text) && wantsList);
   if (short && sameParagraph(id + 1) && length + passages[id + 1]!.text.length <= maxLength) {
     ids.push(id + 1);
   }

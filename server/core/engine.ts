@@ -40,8 +40,6 @@ export interface EngineOptions {
   synonyms: SynonymTable;
   faq?: FaqMatcher;
   answerOptions?: AnswerOptions;
-  /** Example questions offered when the robot cannot answer (the configured hot questions). */
-  exampleQuestions?: string[];
 }
 
 /** The fixed reply for questions the documents do not answer. Lists where to ask, from the corpus's own contacts. */
@@ -117,7 +115,7 @@ export function createQaEngine(options: EngineOptions): QaEngine {
           questionTypes: corpus.analysis.types,
           year: null,
           contacts,
-          suggestions: (options.exampleQuestions ?? []).slice(0, 3),
+          suggestions: [],
         },
       };
     },

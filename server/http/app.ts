@@ -126,11 +126,24 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(body);
   });
 
+  const hotQuestions = async () => {
+    const hot = deps.hotQuestions ? await deps.hotQuestions() : [];
+    return hot.length > 0 ? hot : site.hotQuestions;
+  };
+  const suggestionPool = async () => [...(await hotQuestions()), ...(deps.suggestionPool ? await deps.suggestionPool() : [])];
+  /** For a question the robot cannot answer: known questions close to it, else the hot questions. */
+  const suggestionsFor = async (question: string) => {
+    const pool = await suggestionPool();
+    const close = suggestQuestions(question, pool, 3);
+    return close.length > 0 ? close : pool.slice(0, 3);
+  };
+
   const ask = async (c: Context, question: string) => {
     const started = Date.now();
     const result = await engine.answer(question);
     const id = crypto.randomUUID();
     const response: AskResponse = { id, ...result.response };
+    if (response.matched === 'none') response.suggestions = await suggestionsFor(question);
     const masked = maskPersonalData(question);
     await deps.recordQuestion?.({
       id,
@@ -150,15 +163,12 @@ export function createApp(deps: AppDeps): Hono {
   app.get('/api/suggest', async (c) => {
     const q = c.req.query('q') ?? '';
     if (Array.from(q).length > 200) throw new ApiError(400, 'query_too_long', '"q" is longer than 200 characters');
-    const hot = deps.hotQuestions ? await deps.hotQuestions() : [];
-    const pool = [...hot, ...site.hotQuestions, ...(deps.suggestionPool ? await deps.suggestionPool() : [])];
-    const body: SuggestResponse = { suggestions: suggestQuestions(q, pool) };
+    const body: SuggestResponse = { suggestions: suggestQuestions(q, await suggestionPool()) };
     return c.json(body);
   });
 
   app.get('/api/faq/hot', async (c) => {
-    const hot = deps.hotQuestions ? await deps.hotQuestions() : [];
-    const body: HotQuestionsResponse = { questions: hot.length > 0 ? hot : site.hotQuestions };
+    const body: HotQuestionsResponse = { questions: await hotQuestions() };
     return c.json(body);
   });
 

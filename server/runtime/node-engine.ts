@@ -102,6 +102,6 @@ export function loadCorpusEngine(config: Config, log: Logger, faq?: FaqMatcher):
   const dictionary = loadJiebaDictionary(current.dictionaryText);
   const synonyms = readSynonyms(corpusDir);
   const site = readSiteSettings(corpusDir);
-  const engine = createQaEngine({ index, dictionary, synonyms, ...(faq ? { faq } : {}), exampleQuestions: site.hotQuestions });
+  const engine = createQaEngine({ index, dictionary, synonyms, ...(faq ? { faq } : {}) });
   return { engine, index, dictionary, synonyms, site, built };
 }
