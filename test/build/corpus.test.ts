@@ -1,0 +1,90 @@
+// Reading real pages: charsets, sidecars, and files that cannot be read.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../server/build/build-index.js';
+import { decodeText } from '../../server/build/corpus.js';
+import { loadCorpus, makeCorpus } from '../helpers/corpus.js';
+import { answerFromCorpus } from '../../server/core/answer.js';
+
+/** Encodes text as GBK using the platform's GBK decoder in reverse (Node has no GBK encoder). */
+function encodeGbk(text: string): Uint8Array {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gbk');
+  for (let a = 0x81; a <= 0xfe; a++) {
+    for (let b = 0x40; b <= 0xfe; b++) {
+      if (b === 0x7f) continue;
+      const ch = decoder.decode(new Uint8Array([a, b]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
+    else {
+      const bytes = table.get(ch);
+      if (!bytes) throw new Error(`no GBK code for ${ch}`);
+      out.push(...bytes);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+const GBK_PAGE = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>2017年度示例局政府信息公开工作年度报告</title></head><body>
+<div id="zoom"><p>一、主动公开情况</p><p>2017年，示例局主动公开政府信息4321条。</p>
+<p>二、咨询服务</p><p>咨询电话为6123456。</p></div></body></html>`;
+
+describe('decodeText', () => {
+  it('decodes a GB2312/GBK page by the charset it declares', () => {
+    const bytes = encodeGbk(GBK_PAGE);
+    expect(decodeText(bytes, 'html')).toContain('示例局主动公开政府信息4321条');
+  });
+
+  it('falls back to GB18030 for text files that are not UTF-8, and honours a UTF-8 BOM', () => {
+    expect(decodeText(encodeGbk('政府信息公开'), 'txt')).toBe('政府信息公开');
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('公开')]), 'txt')).toBe('公开');
+  });
+
+  it('refuses empty and binary files with a reason', () => {
+    expect(() => decodeText(new Uint8Array(), 'txt')).toThrow(/empty/);
+    expect(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]), 'txt')).toThrow(/binary/);
+  });
+});
+
+describe('building a corpus with a GBK page and unreadable files', () => {
+  const skipped: string[] = [];
+  const corpusDir = makeCorpus({
+    'gbk-report.html': encodeGbk(GBK_PAGE),
+    'empty.txt': '',
+    'image.html': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+    'chrome-only.txt': '标题\n字号:\n返回顶部 打印本页 关闭本页\n',
+  });
+  const summary = buildIndex({
+    corpusDir,
+    outDir: mkdtempSync(join(tmpdir(), 'qa-index-')),
+    onSkip: (file, reason) => skipped.push(`${file}: ${reason}`),
+  });
+
+  it('skips unreadable, empty, binary and chrome-only files, naming each with its reason', () => {
+    expect(summary.documents).toBe(1);
+    expect(skipped).toHaveLength(3);
+    expect(skipped.find((s) => s.startsWith('empty.txt'))).toMatch(/empty/);
+    expect(skipped.find((s) => s.startsWith('image.html'))).toMatch(/binary/);
+    expect(skipped.find((s) => s.startsWith('chrome-only.txt'))).toMatch(/no body text/);
+  });
+
+  it('answers from the GBK page', () => {
+    const c = loadCorpus(corpusDir);
+    const a = answerFromCorpus(c.index, c.dictionary, '示例局主动公开了多少条信息', c.synonyms);
+    expect(a.answer).toBe('2017年，示例局主动公开政府信息4321条。');
+    expect(a.sources[0]!.title).toBe('2017年度示例局政府信息公开工作年度报告');
+  });
+
+  it('fails loudly, naming the fix, when no report can be read at all', () => {
+    expect(() => buildIndex({ corpusDir: makeCorpus({ 'empty.txt': '' }), outDir: mkdtempSync(join(tmpdir(), 'qa-index-')) })).toThrow(
+      /no readable report.*empty\.txt.*add \.txt, \.html or \.md/,
+    );
+  });
+});
