@@ -1,0 +1,38 @@
+// Prepares what the Worker serves (run by wrangler's [build] command): the browser programs, a current index,
+// and the index, dictionary, synonyms and site settings as static assets the Worker loads once per isolate.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { artifactPaths, buildIndex } from '../server/build/build-index.js';
+import { corpusPaths } from '../server/build/corpus.js';
+import { readConfig } from '../server/config.js';
+import { IndexMismatchError } from '../server/core/search-index.js';
+import { readCurrentArtifacts } from '../server/runtime/node-engine.js';
+
+const config = readConfig(process.env);
+const corpusDir = resolve(config.corpusDir);
+const indexDir = resolve(config.indexDir);
+
+const web = spawnSync('npx', ['tsx', 'scripts/build-web.ts'], { stdio: 'inherit' });
+if (web.status !== 0) process.exit(web.status ?? 1);
+
+try {
+  readCurrentArtifacts(corpusDir, indexDir);
+} catch (error) {
+  if (!(error instanceof IndexMismatchError)) throw error;
+  console.log(`building the index: ${error.message}`);
+  const summary = buildIndex({ corpusDir, outDir: indexDir, onSkip: (file, reason) => console.warn(`skipped ${file}: ${reason}`) });
+  console.log(`built ${summary.documents} documents, ${summary.passages} passages`);
+}
+
+const out = join('dist', 'public', '_index');
+mkdirSync(out, { recursive: true });
+const built = artifactPaths(indexDir);
+copyFileSync(built.index, join(out, 'index.json'));
+copyFileSync(built.dictionary, join(out, 'dictionary.txt'));
+const corpus = corpusPaths(corpusDir);
+if (existsSync(corpus.synonyms)) copyFileSync(corpus.synonyms, join(out, 'synonyms.txt'));
+else writeFileSync(join(out, 'synonyms.txt'), '');
+if (existsSync(corpus.site)) copyFileSync(corpus.site, join(out, 'site.json'));
+else writeFileSync(join(out, 'site.json'), '{}');
+console.log(`worker assets ready in ${out}`);
