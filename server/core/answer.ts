@@ -119,10 +119,13 @@ function containsNumber(text: string, number: string): boolean {
  * 0.8 for the share of the word's characters found in character pairs of the question (「报送给」 is cut 报/送给, yet
  * the pair 报送 is in the text: segmentation differences do not lose the match).
  */
-function credit(concept: Concept, text: string, question: string): number {
+function credit(concept: Concept, text: string, question: string, others: readonly string[] = []): number {
   if (concept.number) return containsNumber(text, concept.text) ? 1 : 0;
   if (text.includes(concept.text)) return 1;
-  if (concept.synonyms.some((s) => text.includes(s))) return 0.85;
+  // A synonym that is itself another word of the question already counts for that word: 「微信公众号」 asks about
+  // 微信 and 公众号, and a passage that only says 微信 must not cover both.
+  const synonyms = concept.synonyms.filter((s) => !others.some((o) => o.includes(s) || s.includes(o)));
+  if (synonyms.some((s) => text.includes(s))) return 0.85;
   const length = concept.end - concept.start;
   let covered = 0;
   for (let k = concept.start; k < concept.end; k++) {
@@ -191,10 +194,16 @@ function scorePassage(
   const credits: number[] = [];
   for (const c of analysis.concepts) {
     total += c.weight;
-    let o = credit(c, text, q);
+    const others = analysis.concepts.filter((o) => o !== c).map((o) => o.text);
+    let o = credit(c, text, q, others);
     if (c.typeWord && evidence.get(c.typeWord)) o = Math.max(o, 0.7);
     // Context: the section headings, the sentence before in the same paragraph (「一是通过…外网。设立了…版块」), the title.
-    const ctx = Math.max(o, 0.8 * credit(c, heading, q), previous ? 0.6 * credit(c, previous, q) : 0, 0.5 * credit(c, title, q));
+    const ctx = Math.max(
+      o,
+      0.8 * credit(c, heading, q, others),
+      previous ? 0.6 * credit(c, previous, q, others) : 0,
+      0.5 * credit(c, title, q, others),
+    );
     own += c.weight * o;
     context += c.weight * ctx;
     credits.push(ctx);

@@ -32,6 +32,15 @@ export interface QaEngine {
   answer(question: string): Promise<AnswerResult>;
   /** Contacts found in the corpus (where to ask instead). */
   contacts(): ContactPoint[];
+  /** Everything behind an answer, for the staff hit test: the answer, and the corpus's analysis and ranking even when an FAQ entry answered. */
+  explain(question: string): Promise<Explanation>;
+}
+
+/** What {@link QaEngine.explain} returns. */
+export interface Explanation {
+  result: AnswerResult;
+  /** The corpus's answer to the question, computed even when an FAQ entry answered it. */
+  corpus: CorpusAnswer;
 }
 
 export interface EngineOptions {
@@ -40,6 +49,24 @@ export interface EngineOptions {
   synonyms: SynonymTable;
   faq?: FaqMatcher;
   answerOptions?: AnswerOptions;
+}
+
+/** An engine whose index can be replaced while it serves: questions in flight finish on the engine they started on. */
+export interface SwappableEngine extends QaEngine {
+  /** Replaces the engine every later question is answered by (one assignment: atomic for callers). */
+  swap(next: QaEngine): void;
+}
+
+/** Wraps an engine so a newly built index can replace it without a restart (staff publishing a report). */
+export function createSwappableEngine(initial: QaEngine): SwappableEngine {
+  let current = initial;
+  const swap = (next: QaEngine) => {
+    current = next;
+  };
+  return new Proxy({} as SwappableEngine, {
+    get: (_, property) => (property === 'swap' ? swap : Reflect.get(current, property)),
+    has: (_, property) => property === 'swap' || Reflect.has(current, property),
+  });
 }
 
 /** The fixed reply for questions the documents do not answer. Lists where to ask, from the corpus's own contacts. */
@@ -56,9 +83,14 @@ export function formatNotFound(contacts: ContactPoint[], reason: CorpusAnswer['r
 export function createQaEngine(options: EngineOptions): QaEngine {
   const answerOptions = options.answerOptions ?? DEFAULT_ANSWER_OPTIONS;
   const contacts = contactPoints(options.index);
-  return {
+  const engine: QaEngine = {
     index: options.index,
     contacts: () => contacts,
+    async explain(question: string): Promise<Explanation> {
+      const result = await engine.answer(question);
+      const corpus = result.corpus ?? answerFromCorpus(options.index, options.dictionary, question, options.synonyms, answerOptions);
+      return { result, corpus };
+    },
     async answer(question: string): Promise<AnswerResult> {
       const faq = options.faq ? await options.faq(question) : null;
       if (faq) {
@@ -120,4 +152,5 @@ export function createQaEngine(options: EngineOptions): QaEngine {
       };
     },
   };
+  return engine;
 }

@@ -1,0 +1,103 @@
+// Publishing reports without a developer: preview, publish, replace, remove; a failed build keeps the old index;
+// questions asked during a rebuild are all answered.
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../server/config.js';
+import { createLogger } from '../../server/http/log.js';
+import { createSwappableEngine, createQaEngine } from '../../server/core/engine.js';
+import { loadSearchIndex } from '../../server/core/search-index.js';
+import { loadCorpusEngine } from '../../server/runtime/node-engine.js';
+import { createReportPublisher, type ReportPublisher } from '../../server/runtime/report-publisher.js';
+import { makeCorpus } from '../helpers/corpus.js';
+
+const REPORT_2015 = readFileSync('corpus/reports/mudanjiang-xzfwzx-2015-gkbg.txt');
+const REPORT_2016 = readFileSync('test/fixtures/reports/sample-2016-gkbg.txt');
+
+function setup(runBuild?: Parameters<typeof createReportPublisher>[0]['runBuild']) {
+  const corpusDir = makeCorpus({ 'mudanjiang-xzfwzx-2015-gkbg.txt': REPORT_2015 });
+  const indexDir = join(mkdtempSync(join(tmpdir(), 'qa-publish-')), 'index');
+  const config = readConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, LOG_LEVEL: 'silent' });
+  const loaded = loadCorpusEngine(config, createLogger('silent'));
+  const engine = createSwappableEngine(loaded.engine);
+  const publisher: ReportPublisher = createReportPublisher({
+    corpusDir,
+    indexDir,
+    index: () => engine.index,
+    activate: (artifact) =>
+      engine.swap(createQaEngine({ index: loadSearchIndex(artifact, loaded.index.segmenter), dictionary: loaded.dictionary, synonyms: loaded.synonyms })),
+    ...(runBuild ? { runBuild } : {}),
+  });
+  return { corpusDir, indexDir, config, engine, publisher };
+}
+
+describe('the report publisher', () => {
+  it('previews how an upload is split, with its metadata and the chrome it strips, without publishing it', async () => {
+    const { publisher, engine } = setup();
+    const [preview] = await publisher.preview([{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 }]);
+    expect(preview).toMatchObject({ ok: true, slug: 'sample-2016-gkbg', exists: false, meta: { title: '2016年度行政服务中心政府信息公开年度报告（示例）', date: '2017-03-10' } });
+    if (!preview?.ok) throw new Error('preview failed');
+    expect(preview.sections).toContain('二、政务公开工作情况及具体举措 › 1、开通政务微信公众号');
+    expect(preview.stripped).toContain('扫一扫在手机打开当前页');
+    expect(engine.index.documents).toHaveLength(1);
+  });
+
+  it('refuses unsafe names, unsupported types and unreadable files before building', async () => {
+    const { publisher } = setup();
+    const previews = await publisher.preview([
+      { name: '../evil.txt', bytes: REPORT_2016 },
+      { name: 'report.pdf', bytes: REPORT_2016 },
+      { name: 'blank.txt', bytes: new Uint8Array() },
+    ]);
+    expect(previews.map((p) => p.ok)).toEqual([false, false, false]);
+    expect(await publisher.publish([{ name: 'blank.txt', bytes: new Uint8Array() }], { replace: false })).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('publishes a second report: without a restart, the robot answers what only it says, citing it', async () => {
+    const { publisher, engine, corpusDir } = setup();
+    expect((await engine.answer('开通了什么微信公众号')).response.matched).toBe('none');
+    const outcome = await publisher.publish(
+      [{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016, meta: { url: 'https://www.example.gov.cn/2016.html' } }],
+      { replace: false },
+    );
+    expect(outcome).toMatchObject({ ok: true, documents: 2 });
+    const { response } = await engine.answer('开通了什么微信公众号');
+    expect(response.answer).toContain('示例政务服务');
+    expect(response.sources[0]!.url).toMatch(/^https:\/\/www\.example\.gov\.cn\/2016\.html#:~:text=/);
+    expect(existsSync(join(corpusDir, 'reports', 'sample-2016-gkbg.meta.json'))).toBe(true);
+    expect((await publisher.list()).map((r) => r.slug).sort()).toEqual(['mudanjiang-xzfwzx-2015-gkbg', 'sample-2016-gkbg']);
+    expect(await publisher.publish([{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 }], { replace: false })).toMatchObject({ status: 409, code: 'exists' });
+
+    expect(await publisher.remove('sample-2016-gkbg')).toMatchObject({ ok: true, documents: 1 });
+    expect((await engine.answer('开通了什么微信公众号')).response.matched).toBe('none');
+    expect(existsSync(join(corpusDir, 'reports', 'sample-2016-gkbg.txt'))).toBe(false);
+  }, 60_000);
+
+  it('keeps the old index serving, and the corpus unchanged, when the build fails', async () => {
+    const { publisher, engine, corpusDir } = setup(async () => {
+      throw new Error('disk full');
+    });
+    const outcome = await publisher.publish([{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 }], { replace: false });
+    expect(outcome).toMatchObject({ ok: false, status: 422, code: 'build_failed' });
+    expect(publisher.status().last).toMatchObject({ ok: false, message: expect.stringContaining('disk full') });
+    expect(existsSync(join(corpusDir, 'reports', 'sample-2016-gkbg.txt'))).toBe(false);
+    expect(engine.index.documents).toHaveLength(1);
+    expect((await engine.answer('投诉电话是多少')).response.answer).toContain('6958028');
+  });
+
+  it('answers every question asked while a rebuild runs', async () => {
+    const { publisher, engine } = setup();
+    const publishing = publisher.publish([{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 }], { replace: false });
+    expect(publisher.status().building).toBe(true);
+    const answers: string[] = [];
+    while (publisher.status().building) {
+      const { response } = await engine.answer('投诉电话是多少');
+      answers.push(response.answer);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    expect(await publishing).toMatchObject({ ok: true });
+    expect(answers.length).toBeGreaterThan(10);
+    for (const answer of answers) expect(answer).toContain('6958028');
+  }, 60_000);
+});
