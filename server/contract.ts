@@ -1,7 +1,18 @@
 // The HTTP contract shared by the server and the widget: request and response types only, no code, no imports.
 
 /** What kind of question was asked, as detected from its wording. */
-export type QuestionType = 'number' | 'phone' | 'date' | 'person' | 'list' | 'yesno' | 'reason' | 'how' | 'place' | 'what';
+export type QuestionType =
+  | 'number'
+  | 'phone'
+  | 'date'
+  | 'person'
+  | 'name'
+  | 'list'
+  | 'yesno'
+  | 'reason'
+  | 'how'
+  | 'place'
+  | 'what';
 
 /** Where an answer came from: a report passage, a staff-curated FAQ entry, or nowhere. */
 export type MatchKind = 'corpus' | 'faq' | 'none';
@@ -91,4 +102,238 @@ export interface HealthResponse {
   documents: number;
   passages: number;
   runtime: 'node' | 'workers';
+}
+
+// ─── Staff API ───────────────────────────────────────────────────────────────────────────────────────────────────
+// Routes under /api/admin/ (every one needs `Authorization: Bearer <ADMIN_TOKEN>`; 401 otherwise, 403 for a request
+// from another origin), plus the public feedback answer. Times are ISO 8601 strings in UTC. Errors use
+// ErrorResponse; a 400 for entry fields adds `fields`, a 409 adds `current`.
+
+/** `POST /api/feedback` answer (201). Rating the same answer again replaces the rating and keeps the id. */
+export interface FeedbackResponse {
+  id: number;
+}
+
+/** A staff-curated FAQ entry. */
+export interface AdminFaqEntry {
+  id: number;
+  question: string;
+  /** Other ways citizens ask the same thing. */
+  alternatives: string[];
+  /** Plain text, shown verbatim (never as HTML). */
+  answer: string;
+  /** An http(s) URL, or null. */
+  link: string | null;
+  tags: string[];
+  /** Only enabled entries answer questions. */
+  enabled: boolean;
+  /** Shown by the widget as a hot question (`GET /api/faq/hot`). */
+  hot: boolean;
+  createdAt: string;
+  updatedAt: string;
+  /** Grows by one with every change; `PUT` and `DELETE` name the version they edit. */
+  version: number;
+}
+
+/**
+ * `POST /api/admin/faq` body (answer: 201 with the AdminFaqEntry). Limits: question ≤ 200 characters, answer ≤ 4000,
+ * ≤ 50 alternatives (≤ 200 each), ≤ 20 tags (≤ 32 each), link ≤ 2000 and http(s) only. Defaults: alternatives [],
+ * link null, tags [], enabled true, hot false.
+ */
+export interface AdminFaqCreateRequest {
+  question: string;
+  answer: string;
+  alternatives?: string[];
+  link?: string | null;
+  tags?: string[];
+  enabled?: boolean;
+  hot?: boolean;
+}
+
+/**
+ * `PUT /api/admin/faq/:id` body (answer: 200 with the AdminFaqEntry). `version` is the version being edited; fields
+ * left out keep their value (`{"version": 3, "enabled": false}` disables). A stale version gets 409
+ * AdminConflictResponse and changes nothing.
+ */
+export interface AdminFaqUpdateRequest extends Partial<AdminFaqCreateRequest> {
+  version: number;
+}
+
+/** `GET /api/admin/faq` answer: every entry, most recently changed first. */
+export interface AdminFaqListResponse {
+  entries: AdminFaqEntry[];
+}
+
+/** 400 answer to an entry with wrong fields: `fields` maps each wrong field to what is wrong. */
+export interface AdminValidationErrorResponse {
+  error: { code: 'invalid_faq'; message: string; fields: Record<string, string> };
+}
+
+/** 409 answer to `PUT` / `DELETE ?version=` with a stale version: the entry as it is now. */
+export interface AdminConflictResponse {
+  error: { code: 'version_conflict'; message: string };
+  current: AdminFaqEntry;
+}
+
+/**
+ * `POST /api/admin/faq/import` answer. Body: `text/csv` (header row: question,answer[,alternatives,link,tags,enabled,
+ * hot]; Chinese headers 问题,答案,相似问法,链接,标签,启用,热门 too; lists separated by `|`) or `application/json` (an array
+ * of AdminFaqCreateRequest, or the export's `{"entries": [...]}`), at most 2 MiB and 5000 rows. A row whose question
+ * matches an existing entry's (ignoring punctuation, width, case) updates that entry; other rows create entries.
+ * Bad rows are reported by line and skipped; good rows are kept.
+ */
+export interface AdminImportResponse {
+  created: number;
+  updated: number;
+  unchanged: number;
+  results: Array<{ line: number; status: 'created' | 'updated' | 'unchanged'; id: number }>;
+  errors: Array<{ line: number; message: string }>;
+}
+
+/** `GET /api/admin/faq/export?format=json` body (`format=csv` gives the same entries as CSV with a header row). */
+export interface AdminFaqExport {
+  format: 'qa-robot-faq';
+  version: 1;
+  exportedAt: string;
+  entries: AdminFaqEntry[];
+}
+
+/**
+ * One group of `GET /api/admin/unanswered?limit=50&days=30&sort=count|recent&resolved=0|1`: questions answered `none`
+ * or rated 没帮助, grouped by their normalized text.
+ */
+export interface AdminUnansweredGroup {
+  /** The normalized text the group shares. */
+  key: string;
+  /** The latest wording (personal data masked). */
+  question: string;
+  /** Times it was answered `none`. */
+  unanswered: number;
+  /** Times its answer was rated 没帮助. */
+  notHelpful: number;
+  total: number;
+  lastAskedAt: string;
+  /** The FAQ entry whose answer was rated 没帮助 most recently, if any. */
+  faqId: number | null;
+  /**
+   * The enabled entry that now answers this question and was changed after it was last asked, or null. Resolved
+   * groups are left out unless `resolved=1`.
+   */
+  resolvedBy: number | null;
+}
+
+/** `GET /api/admin/unanswered` answer, most asked first (or most recent first with `sort=recent`). */
+export interface AdminUnansweredResponse {
+  since: string;
+  groups: AdminUnansweredGroup[];
+}
+
+/** One rating, with the question it rates while that is still in the log. */
+export interface AdminFeedbackItem {
+  id: number;
+  answerId: string;
+  helpful: boolean;
+  comment: string | null;
+  createdAt: string;
+  question: string | null;
+  matched: MatchKind | null;
+  faqId: number | null;
+}
+
+/** `GET /api/admin/feedback?limit=100&helpful=true|false` answer, newest first. */
+export interface AdminFeedbackResponse {
+  feedback: AdminFeedbackItem[];
+}
+
+/** One change: who made it (`X-Staff-Name` if the console sent one, else "staff"), when, and the entry before/after. */
+export interface AdminAuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: 'create' | 'update' | 'delete' | 'import';
+  entity: 'faq';
+  entityId: number;
+  before: AdminFaqEntry | null;
+  after: AdminFaqEntry | null;
+}
+
+/** `GET /api/admin/audit?limit=100&faqId=` answer, newest first. */
+export interface AdminAuditResponse {
+  entries: AdminAuditEntry[];
+}
+
+/** `POST /api/admin/test` body: a question to try without logging it. */
+export interface AdminTestRequest {
+  question: string;
+}
+
+/** An FAQ entry's score for the tested question. */
+export interface AdminFaqCandidate {
+  id: number;
+  question: string;
+  /** The phrasing (question or alternative) that scored best. */
+  phrasing: string;
+  /** 0–1; the entry answers at or above `threshold`. */
+  score: number;
+  queryCoverage: number;
+  entryCoverage: number;
+  /** False when the entry answers another kind of question (a time, not a place): score 0. */
+  sameKind: boolean;
+  /** True when the entry lacks the question's key word: score 0. */
+  keyWordMissing: boolean;
+  shared: string[];
+  missing: string[];
+}
+
+/** A passage's score for the tested question. */
+export interface AdminPassageCandidate {
+  passage: number;
+  score: number;
+  /** Share of the question the passage text covers, and with its headings and title. */
+  coverage: number;
+  contextCoverage: number;
+  typeFit: number;
+  retrieval: number;
+  text: string;
+  section: string;
+  document: string;
+  year: number | null;
+}
+
+/** `POST /api/admin/test` answer: what `/api/ask` would answer, and why. */
+export interface AdminTestResponse {
+  question: string;
+  /** The answer `/api/ask` gives now (without an id: nothing is logged). */
+  answer: Omit<AskResponse, 'id'>;
+  faq: {
+    threshold: number;
+    questionTypes: QuestionType[];
+    /** Coarse kinds of answer the question asks for (date, place, thing…); empty for a bare keyword query. */
+    answerKinds: string[];
+    terms: Array<{ text: string; weight: number }>;
+    candidates: AdminFaqCandidate[];
+  };
+  corpus: {
+    matched: 'corpus' | 'none';
+    /** Why the documents did not answer, when they did not. */
+    reason: string | null;
+    questionTypes: QuestionType[];
+    concepts: Array<{ text: string; weight: number; synonyms: string[]; known: boolean }>;
+    searchTerms: string[];
+    /** Share of the question the best passage (with its headings) must cover. */
+    minCoverage: number;
+    candidates: AdminPassageCandidate[];
+  };
+}
+
+/** `GET /api/admin/overview?days=30&tz=480&top=10` answer; `tz` is the staff's UTC offset in minutes (China: 480). */
+export interface AdminOverviewResponse {
+  since: string;
+  /** One row per local day, oldest first, zeros included. */
+  days: Array<{ date: string; total: number; faq: number; corpus: number; none: number }>;
+  totals: { total: number; faq: number; corpus: number; none: number };
+  /** Shares of `totals.total` (0–1; 0 when there were no questions). */
+  shares: { faq: number; corpus: number; none: number };
+  feedback: { helpful: number; notHelpful: number; /** helpful / (helpful + notHelpful), or null without ratings. */ helpfulRate: number | null };
+  topQuestions: Array<{ question: string; count: number }>;
 }

@@ -124,7 +124,7 @@ function credit(concept: Concept, text: string, question: string, others: readon
   if (text.includes(concept.text)) return 1;
   // A synonym that is itself another word of the question already counts for that word: 「微信公众号」 asks about
   // 微信 and 公众号, and a passage that only says 微信 must not cover both.
-  const synonyms = concept.synonyms.filter((s) => !others.some((o) => o.includes(s) || s.includes(o)));
+  const synonyms = concept.synonyms.filter((s) => !others.some((o) => o.includes(s)));
   if (synonyms.some((s) => text.includes(s))) return 0.85;
   const length = concept.end - concept.start;
   let covered = 0;
@@ -154,6 +154,8 @@ function typeEvidence(type: QuestionType, passage: IndexedPassage, text: string,
     }
     case 'person':
       return ROLE.test(text);
+    case 'name':
+      return /《[^》]+》|“[^”]+”|"[^"]+"|名为|叫做|称为|名称为/.test(text);
     case 'list':
       return passage.listIntro || (text.match(/、/g)?.length ?? 0) >= 2 || LIST_ITEM.test(text);
     case 'yesno':
@@ -167,6 +169,7 @@ function typeEvidence(type: QuestionType, passage: IndexedPassage, text: string,
 
 const TYPE_BONUS: Partial<Record<QuestionType, [number, number]>> = {
   phone: [0.3, -0.25],
+  name: [0.1, -0.1],
   date: [0.25, -0.15],
   number: [0.15, -0.12],
   person: [0.12, -0.05],
@@ -258,6 +261,24 @@ function recognizeUnindexedWords(analysis: QuestionAnalysis, candidateTexts: str
     c.known = true;
     c.weight = Math.min(c.weight, inverseDocumentFrequency(found, passages));
   }
+}
+
+/** 「多少」 needs a count, 「电话」 a phone number, 「哪天」 a date, 「叫什么」 a name: a passage without one does not answer. */
+const REQUIRED_TYPES: QuestionType[] = ['number', 'phone', 'date', 'name'];
+
+/** Whether a passage can speak for the years a question names: it mentions them, or its report is of that year. */
+function satisfiesYears(
+  index: SearchIndex,
+  id: number,
+  analysis: QuestionAnalysis,
+  texts: ReturnType<typeof createTextCache>,
+): boolean {
+  if (analysis.years.length === 0) return true;
+  const { text, heading } = texts(id);
+  const doc = index.documents[index.passages[id]!.doc]!;
+  return analysis.years.every(
+    (y) => doc.year === y || containsNumber(text, String(y)) || containsNumber(heading, String(y)) || (index.passages[id]!.kind !== 'sentence' && doc.date?.startsWith(String(y))),
+  );
 }
 
 /**
@@ -437,8 +458,15 @@ export function answerFromCorpus(
   applyYearRule(index, ranked, analysis);
   ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
 
-  const best = ranked[0];
-  if (!best) return none('no-candidates');
+  // What the question requires of a passage: the year it names (in the text, headings or the report's own year),
+  // and for counts, phone numbers, dates and names, content of that kind. Candidates without it cannot answer.
+  const eligible = ranked.filter(
+    (r) =>
+      satisfiesYears(index, r.passage, analysis, texts) &&
+      REQUIRED_TYPES.every((t) => !analysis.types.includes(t) || typeEvidence(t, index.passages[r.passage]!, texts(r.passage).text, analysis)),
+  );
+  const best = eligible[0];
+  if (!best) return none(ranked.length > 0 ? 'no-answer-type' : 'no-candidates', ranked);
   if (information < options.minInformation) return none('vague', ranked);
   if (best.contextCoverage < options.minCoverage) return none('not-covered', ranked);
   // The question's most specific word must be answered: if a word weighs more than every word the passage covers,
@@ -446,13 +474,6 @@ export function answerFromCorpus(
   const coveredMax = Math.max(0, ...analysis.concepts.map((c, i) => (best.credits[i]! >= 0.5 ? c.weight : 0)));
   if (analysis.concepts.some((c, i) => best.credits[i]! < 0.5 && c.weight > coveredMax)) {
     return none('key-word-missing', ranked);
-  }
-
-  // 「多少」 needs a count, 「电话」 a phone number, 「哪天」 a date: without one, the passage does not answer.
-  for (const type of ['number', 'phone', 'date'] as const) {
-    if (analysis.types.includes(type) && !typeEvidence(type, index.passages[best.passage]!, texts(best.passage).text, analysis)) {
-      return none('no-answer-type', ranked);
-    }
   }
 
   const ids = widen(index, best.passage, analysis, options.maxAnswerLength);

@@ -48,7 +48,8 @@ export interface QuestionAnalysis {
 }
 
 const TYPE_PATTERNS: Array<[QuestionType, RegExp]> = [
-  ['phone', /电话|热线|号码|联系方式|手机|拨打|致电|打给/],
+  ['phone', /电话|热线|号码|联系方式|手机|拨打|致电|打给|(?:哪个|什么|啥)号(?!文)|打哪个/],
+  ['name', /叫什么|叫啥|名字|姓名|名称/],
   ['date', /何时|哪天|哪一天|哪日|哪一日|什么时候|什么时间|啥时候|几月|几号|几日|哪年|哪一年|日期|几点/],
   ['person', /谁|哪位|什么人|哪个人|组长|负责人/],
   ['list', /哪些|哪几|有什么|有哪|包括|包含|几种|几类|几个方面|几项|几方面/],
@@ -68,7 +69,7 @@ const STOP_WORDS = new Set(
     '哪个 哪里 哪儿 哪几 哪位 哪天 哪年 哪种 几 多少 怎么 怎么样 怎样 如何 为什么 为何 是否 有没有 没有 是不是 能不能 可以 能否 ' +
     '可否 会不会 要不要 要 需要 谁 何时 什么时候 时候 一共 总共 共 共有 到底 究竟 具体 都有 一些 多 上 中 里 对 给 被 把 让 由 ' +
     '从 向 于 以 关于 有关 今天 今年 去年 前年 明年 目前 现在 当前 最近 近期 当时 多久 号 几点 怎么办 咋 咋办 呗 哈 啦 嗯 诶 ' +
-    '麻烦 谢谢 你好 您好 请教 一般 大概 大约 左右 情况下 哪种 有何 何 啥子 吗 么样 明天 后天 昨天 前天 今日 本年 当年 做 干 搞 弄 用 什么样 咋样 啥样 做什么 干什么 干嘛 为啥 为什么 有关系 叫什么 叫 啥事 咋回事 呢 不 没 没有 了没 没了 吗'
+    '麻烦 谢谢 你好 您好 请教 一般 大概 大约 左右 情况下 哪种 有何 何 啥子 吗 么样 明天 后天 昨天 前天 今日 本年 当年 做 干 搞 弄 用 什么样 咋样 啥样 做什么 干什么 干嘛 为啥 为什么 有关系 叫什么 叫 啥事 咋回事 呢 不 没 没有 了没 没了 吗 俺 咱 咱们 能 会 给 请教一下 告诉我 帮我 问问 想问问'
   ).split(' '),
 );
 
@@ -76,7 +77,8 @@ const STOP_WORDS = new Set(
 const TYPE_WORDS: Partial<Record<QuestionType, string[]>> = {
   phone: ['电话', '热线', '号码', '联系方式', '手机', '手机号'],
   date: ['日期', '时间', '时候', '哪天', '年份'],
-  number: ['数量', '总数', '数目', '次数', '件数', '条数', '个数', '多少'],
+  number: ['数量', '总数', '数目', '次数', '件数', '条数', '个数', '多少', '总量', '总计', '合计', '数字', '一共', '总共'],
+  name: ['名字', '姓名', '名称'],
 };
 
 const MEASURE = /(?:多少|几)(条|件|次|个|种|项|人|名|家|类|份|元|万|亿|天|年|篇|期|场|批|所|位|户|起|部|本|张|处)/;
@@ -139,6 +141,28 @@ function refineUnknownWords(
   }
 }
 
+/**
+ * Phrases of the synonym list that the question holds across several words (不应该 cut 不/应该, 人手不足 cut 人手/不足):
+ * each becomes one concept, so the list works whatever the segmenter does. Longest first, aligned with word
+ * boundaries, not overlapping.
+ */
+function synonymPhrases(question: string, routes: SegmentedWord[], synonyms: SynonymTable): SegmentedWord[] {
+  const starts = new Set(routes.map((r) => r.start));
+  const ends = new Set(routes.map((r) => r.end));
+  const found: SegmentedWord[] = [];
+  const keys = [...synonyms.keys()].filter((k) => k.length >= 2 && question.includes(k)).sort((a, b) => b.length - a.length);
+  for (const key of keys) {
+    for (let at = question.indexOf(key); at !== -1; at = question.indexOf(key, at + 1)) {
+      const end = at + key.length;
+      if (!starts.has(at) || !ends.has(end)) continue;
+      if (routes.some((r) => r.start === at && r.end === end)) continue;
+      if (found.some((f) => f.start < end && at < f.end)) continue;
+      found.push({ word: key, start: at, end });
+    }
+  }
+  return found;
+}
+
 /** Detects what the question asks for: a number, a phone number, a date, a person, a list, yes or no… */
 export function detectQuestionTypes(normalized: string): QuestionType[] {
   const types: QuestionType[] = [];
@@ -196,17 +220,25 @@ export function analyzeQuestion(
     const known = df > 0 || knownSynonyms.length > 0;
     let weight = df > 0 ? idf(df) : known ? Math.max(...knownSynonyms.map((s) => idf(stats.docFrequency(s)))) : unknownWeight;
     if (!known && !number) weight *= unknownWordFactor(stats.generalFrequency(text));
-    if (Array.from(text).length === 1 && !number) weight *= 0.3;
+    // A single character, or a colloquial reduplication (讲讲, 看看), says little.
+    const chars = Array.from(text);
+    if ((chars.length === 1 || (chars.length === 2 && chars[0] === chars[1])) && !number) weight *= 0.3;
     const typeWord = typeWordOf(text);
     concepts.push({ text, weight, synonyms: syn, known, number, start, end, ...(typeWord ? { typeWord } : {}) });
   };
 
   const routes = routeWords(tokens);
+  const phrases = synonymPhrases(normalized, routes, synonyms);
   routes.forEach((word, i) => {
+    const phrase = phrases.find((p) => p.start <= word.start && word.end <= p.end);
+    if (phrase) {
+      if (phrase.start === word.start) add(phrase.word, phrase.start, phrase.end);
+      return;
+    }
     const text = word.word;
     if (isQuestionWord(text)) return;
     // 「2015年」: the year is the number; 年 after it adds nothing. A measure word after 多少/几 is the answer's unit.
-    if (text === '年' && /^\d+$/.test(routes[i - 1]?.word ?? '')) return;
+    if ((text === '年' || text === '年度') && /^\d+$/.test(routes[i - 1]?.word ?? '')) return;
     if (measure && text === measure && /^(多少|几)$/.test(routes[i - 1]?.word ?? '')) return;
     if (/^[0-9.]+$/.test(text) || Array.from(text).length === 1) {
       add(text, word.start, word.end);
