@@ -89,11 +89,22 @@ const ANAPHORA_START = /^(同时|此外|另外|其中|对此|上述|以上|这�
 const BACK_REFERENCE = /这些都是|以上|上述|这些问题|这些工作/;
 const LIST_ITEM = /^[一二三四五六七八九十]+是|^第[一二三四五六七八九十]+|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|^[①②③④⑤⑥⑦⑧⑨⑩]/;
 
-/** Text of a passage, normalized, cached per passage (ranking reads each candidate's text several times). */
-function createTextCache(index: SearchIndex) {
-  const texts = new Map<number, { text: string; heading: string; title: string; previous: string }>();
+type PassageTexts = { text: string; heading: string; title: string; previous: string };
+const textCaches = new WeakMap<SearchIndex, Map<number, PassageTexts>>();
+
+/**
+ * Normalized text of a passage, its headings, its report title and the sentence before it in its paragraph.
+ * Cached per index and passage: ranking reads each candidate several times, and popular passages recur.
+ */
+function createTextCache(index: SearchIndex): (id: number) => PassageTexts {
+  let texts = textCaches.get(index);
+  if (!texts) {
+    texts = new Map();
+    textCaches.set(index, texts);
+  }
+  const cache = texts;
   return (id: number) => {
-    let hit = texts.get(id);
+    let hit = cache.get(id);
     if (!hit) {
       const p = index.passages[id]!;
       const before = index.passages[id - 1];
@@ -104,14 +115,20 @@ function createTextCache(index: SearchIndex) {
         title: normalizeText(index.documents[p.doc]?.title ?? ''),
         previous: sameParagraph ? normalizeText(before.text) : '',
       };
-      texts.set(id, hit);
+      cache.set(id, hit);
     }
     return hit;
   };
 }
 
+/** Whether text holds the number as a whole number (120 is not in 1200 or 1.20). */
 function containsNumber(text: string, number: string): boolean {
-  return new RegExp(`(?<![0-9.])${number.replace('.', '\\.')}(?![0-9])`).test(text);
+  for (let at = text.indexOf(number); at !== -1; at = text.indexOf(number, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + number.length];
+    if (!(before && /[0-9.]/.test(before)) && !(after && /[0-9]/.test(after))) return true;
+  }
+  return false;
 }
 
 /**
