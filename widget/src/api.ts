@@ -1,0 +1,139 @@
+// Owns the widget's only way to the server: HTTP calls to the public API with the client id and a timeout;
+// imports only contract types.
+import type { AskResponse, FeedbackRequest, HotQuestionsResponse, QuestionType, SuggestResponse } from '../../server/contract.js';
+
+/** Why a request failed: no connection, no answer in time, or an HTTP error status (or an unreadable body). */
+export type ApiFailure = { kind: 'network' } | { kind: 'timeout' } | { kind: 'http'; status: number };
+
+/** Thrown by every {@link ApiClient} call that does not get a usable answer. */
+export class ApiRequestError extends Error {
+  constructor(readonly failure: ApiFailure) {
+    super(failure.kind === 'http' ? `the robot's API answered ${failure.status}` : `request failed: ${failure.kind}`);
+    this.name = 'ApiRequestError';
+  }
+}
+
+/** The public API as the widget uses it. */
+export interface ApiClient {
+  /** `POST /api/ask`. */
+  ask(question: string): Promise<AskResponse>;
+  /** `GET /api/suggest?q=`; `signal` cancels a stale lookup while the citizen keeps typing. */
+  suggest(query: string, signal?: AbortSignal): Promise<string[]>;
+  /** `GET /api/faq/hot`. */
+  hotQuestions(): Promise<string[]>;
+  /** `POST /api/feedback`; resolves on any 2xx. */
+  sendFeedback(answerId: string, helpful: boolean): Promise<void>;
+}
+
+/** What {@link createApiClient} needs. */
+export interface ApiClientOptions {
+  /** Base URL without a trailing slash. */
+  endpoint: string;
+  /** Value of the `X-QA-Client` header. */
+  clientId: string;
+  /** Milliseconds before a request is abandoned as a timeout. Default 15 000. */
+  timeoutMs?: number;
+  /** Default: the page's `fetch`. */
+  fetch?: typeof fetch;
+}
+
+type Loose = Record<string, unknown>;
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+const integerOrNull = (v: unknown): number | null => (Number.isInteger(v) ? (v as number) : null);
+const objects = (v: unknown): Loose[] => (Array.isArray(v) ? v.filter((i): i is Loose => !!i && typeof i === 'object') : []);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((i): i is string => typeof i === 'string') : []);
+
+/**
+ * Checks an answer's shape field by field (from the network or from sessionStorage): null without a string `id` and
+ * `answer`; any other missing or mistyped field becomes empty, so rendering never meets an unexpected type.
+ */
+export function normalizeAskResponse(value: unknown): AskResponse | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Loose;
+  if (typeof v.id !== 'string' || typeof v.answer !== 'string') return null;
+  const faq = v.faq && typeof v.faq === 'object' ? (v.faq as Loose) : null;
+  return {
+    id: v.id,
+    answer: v.answer,
+    matched: v.matched === 'corpus' || v.matched === 'faq' ? v.matched : 'none',
+    sources: objects(v.sources).map((s) => ({
+      title: text(s.title),
+      date: textOrNull(s.date),
+      url: textOrNull(s.url),
+      section: text(s.section),
+      snippet: text(s.snippet),
+      year: integerOrNull(s.year),
+    })),
+    highlights: objects(v.highlights)
+      .filter((h) => Number.isInteger(h.start) && Number.isInteger(h.end))
+      .map((h) => ({ start: h.start as number, end: h.end as number })),
+    questionTypes: strings(v.questionTypes) as QuestionType[],
+    year: integerOrNull(v.year),
+    contacts: objects(v.contacts).map((c) => ({ label: text(c.label), phone: text(c.phone) })),
+    suggestions: strings(v.suggestions),
+    ...(faq ? { faq: { id: integerOrNull(faq.id) ?? 0, link: textOrNull(faq.link) } } : {}),
+  };
+}
+
+/** Creates the API client. No cookies are sent (`credentials: 'omit'`): the robot needs no session. */
+export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch: fetchImpl }: ApiClientOptions): ApiClient {
+  const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  /** Sends a request; resolves with the parsed JSON body of a 2xx answer (`parse: false`: without reading it). */
+  async function request(path: string, init: { method?: string; json?: unknown; parse?: boolean } = {}, outer?: AbortSignal): Promise<unknown> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const cancel = () => controller.abort();
+    outer?.addEventListener('abort', cancel);
+    const headers: Record<string, string> = { 'X-QA-Client': clientId };
+    if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+    try {
+      const response = await doFetch(endpoint + path, {
+        method: init.method ?? 'GET',
+        headers,
+        body: init.json === undefined ? null : JSON.stringify(init.json),
+        credentials: 'omit',
+        signal: controller.signal,
+      });
+      if (!response.ok) throw new ApiRequestError({ kind: 'http', status: response.status });
+      if (init.parse === false) return null;
+      try {
+        return await response.json();
+      } catch (error) {
+        if (!controller.signal.aborted) throw new ApiRequestError({ kind: 'http', status: response.status });
+        throw error;
+      }
+    } catch (error) {
+      if (error instanceof ApiRequestError || outer?.aborted) throw error;
+      throw new ApiRequestError({ kind: timedOut ? 'timeout' : 'network' });
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', cancel);
+    }
+  }
+
+  return {
+    async ask(question) {
+      const body = normalizeAskResponse(await request('/api/ask', { method: 'POST', json: { question } }));
+      if (!body) throw new ApiRequestError({ kind: 'http', status: 200 });
+      return body;
+    },
+    async suggest(query, signal) {
+      const body = (await request(`/api/suggest?q=${encodeURIComponent(query)}`, {}, signal)) as SuggestResponse | null;
+      return strings(body?.suggestions);
+    },
+    async hotQuestions() {
+      const body = (await request('/api/faq/hot')) as HotQuestionsResponse | null;
+      return strings(body?.questions);
+    },
+    async sendFeedback(answerId, helpful) {
+      const feedback: FeedbackRequest = { answerId, helpful };
+      await request('/api/feedback', { method: 'POST', json: feedback, parse: false });
+    },
+  };
+}

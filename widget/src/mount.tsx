@@ -1,0 +1,78 @@
+// Owns putting the widget into a page: the [data-qa-widget] host element, its open shadow root with constructed
+// stylesheets, and the handle the page drives it with. The importable core: the script-tag entry (embed.ts) is a
+// thin shell over mountWidget. Never touches the host's <head>.
+import { render } from 'preact';
+import { createApiClient } from './api.js';
+import { readClientId } from './client-id.js';
+import { App, type WidgetCommands } from './components/App.js';
+import type { WidgetConfig } from './config.js';
+import { safeStorage } from './storage.js';
+import { themeCss, WIDGET_CSS } from './styles.js';
+
+/** A mounted widget. */
+export interface WidgetHandle extends WidgetCommands {
+  /** The `[data-qa-widget]` element holding the shadow root. */
+  readonly host: HTMLElement;
+  /** Unmounts the widget and removes its host element. */
+  destroy(): void;
+}
+
+export interface MountOptions {
+  /** Element the host is appended to. Default `document.body`. */
+  parent?: HTMLElement;
+  /** `fetch` used for every API call. Default the page's `fetch`. */
+  fetch?: typeof fetch;
+}
+
+/**
+ * Styles a shadow root without touching the page: constructed stylesheets, which a CSP without
+ * `'unsafe-inline'` allows; browsers without them (Safari before 16.4) get a `<style>` inside the shadow root.
+ */
+function adoptStyles(shadow: ShadowRoot, texts: string[]): void {
+  if ('adoptedStyleSheets' in shadow && 'replaceSync' in CSSStyleSheet.prototype) {
+    shadow.adoptedStyleSheets = texts.map((text) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(text);
+      return sheet;
+    });
+    return;
+  }
+  for (const text of texts) {
+    const style = document.createElement('style');
+    style.textContent = text;
+    shadow.appendChild(style);
+  }
+}
+
+/** Mounts the widget: a `[data-qa-widget]` host at the end of `parent` with an open shadow root. */
+export function mountWidget(config: WidgetConfig, options: MountOptions = {}): WidgetHandle {
+  const host = document.createElement('div');
+  host.setAttribute('data-qa-widget', '');
+  const shadow = host.attachShadow({ mode: 'open' });
+  adoptStyles(shadow, [WIDGET_CSS, themeCss(config)]);
+  // Preact owns this container only, so it never removes the fallback <style> beside it.
+  const container = document.createElement('div');
+  shadow.appendChild(container);
+  (options.parent ?? document.body).appendChild(host);
+
+  const local = safeStorage(() => window.localStorage);
+  const session = safeStorage(() => window.sessionStorage);
+  const api = createApiClient({
+    endpoint: config.endpoint,
+    clientId: readClientId(local),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const commands: Partial<WidgetCommands> = {};
+  render(<App config={config} api={api} session={session} local={local} commands={commands} />, container);
+
+  return {
+    host,
+    open: () => commands.open?.(),
+    close: () => commands.close?.(),
+    ask: (question) => commands.ask?.(question),
+    destroy() {
+      render(null, container);
+      host.remove();
+    },
+  };
+}
