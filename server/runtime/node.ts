@@ -6,10 +6,15 @@ import type { Context } from 'hono';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ConfigError, readConfig, type Config } from '../config.js';
+import type { FaqIndex } from '../core/faq-match.js';
 import { IndexMismatchError } from '../core/search-index.js';
+import type { Store } from '../core/store.js';
+import { staffAppDeps } from '../http/admin-routes.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLogger, type Logger } from '../http/log.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
 import { loadCorpusEngine } from './node-engine.js';
+import { createNodeFaqIndex, resolveAdminToken, scheduleRetention } from './node-staff.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -52,9 +57,25 @@ export function nodeClientAddress(config: Config): (c: Context) => string {
   };
 }
 
-/** Builds the app with everything Node provides (used by `npm start` and by the tests). */
-export function createNodeApp(config: Config, log: Logger, extra: Partial<AppDeps> = {}) {
-  const loaded = loadCorpusEngine(config, log);
+/** What {@link createNodeApp} takes besides the configuration: overrides of the app's dependencies. */
+export interface NodeAppExtra extends Partial<AppDeps> {
+  /** The store of the staff features; default: SQLite in DATA_DIR (opened here, closed by the caller). */
+  store?: Store;
+}
+
+/**
+ * Builds the app with everything Node provides (used by `npm start` and by the tests): the corpus engine, and the
+ * staff features over the store (FAQ answering, staff API, feedback, question log). The staff API answers only
+ * when `config.adminToken` is set; `npm start` sets it (see resolveAdminToken).
+ */
+export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra = {}) {
+  const { store: givenStore, ...overrides } = extra;
+  // The FAQ index needs the segmenter and dictionary the corpus loads with; the engine asks it through this binding.
+  let faq: FaqIndex | null = null;
+  const loaded = loadCorpusEngine(config, log, (question) => (faq ? faq.match(question) : null));
+  const store = givenStore ?? openSqliteStore({ dataDir: config.dataDir });
+  faq = createNodeFaqIndex(store, loaded);
+  const staff = staffAppDeps({ store, faq, logger: log });
   const app = createApp({
     engine: loaded.engine,
     config,
@@ -63,9 +84,12 @@ export function createNodeApp(config: Config, log: Logger, extra: Partial<AppDep
     assets: createFileAssets(join(process.cwd(), 'dist', 'public')),
     clientAddress: nodeClientAddress(config),
     logger: log,
-    ...extra,
+    ...staff,
+    ...overrides,
+    // The staff API's guard must be registered before any other /api/admin route: staff extensions go first.
+    extensions: [...(staff.extensions ?? []), ...(overrides.extensions ?? [])],
   });
-  return { app, loaded };
+  return { app, loaded, store, faq };
 }
 
 function main(): void {
@@ -78,20 +102,37 @@ function main(): void {
   }
   const log = createLogger(config.logLevel);
   let app;
+  let store: Store;
   try {
-    app = createNodeApp(config, log).app;
+    const admin = resolveAdminToken(config);
+    config = { ...config, adminToken: admin.token };
+    if (admin.source === 'generated') {
+      // Printed once, when generated; later starts only say where it is.
+      console.log(`staff token (shown once; also stored in ${admin.file}, mode 0600): ${admin.token}`);
+    } else if (admin.source === 'file') {
+      console.log(`staff token: read from ${admin.file} (set ADMIN_TOKEN to use your own)`);
+    }
+    ({ app, store } = createNodeApp(config, log));
   } catch (error) {
     if (error instanceof IndexMismatchError || error instanceof ConfigError) {
       console.error(`cannot start: ${error.message}`);
       process.exit(1);
     }
+    if (error instanceof Error && /cannot open the database|staff token/.test(error.message)) {
+      console.error(`cannot start: ${error.message}`);
+      process.exit(1);
+    }
     throw error;
   }
+  const stopRetention = scheduleRetention(store, config.logRetentionDays, log);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    console.log(`智能问答机器人 serving on http://${config.host}:${info.port} (demo page at /, API at /api/ask)`);
+    console.log(`智能问答机器人 serving on http://${config.host}:${info.port} (demo page at /, API at /api/ask, staff API at /api/admin/)`);
   });
   const stop = () => {
-    server.close(() => process.exit(0));
+    stopRetention();
+    server.close(() => {
+      void store.close().finally(() => process.exit(0));
+    });
     setTimeout(() => process.exit(0), 5000).unref();
   };
   process.on('SIGTERM', stop);
