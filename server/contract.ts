@@ -337,3 +337,102 @@ export interface AdminOverviewResponse {
   feedback: { helpful: number; notHelpful: number; /** helpful / (helpful + notHelpful), or null without ratings. */ helpfulRate: number | null };
   topQuestions: Array<{ question: string; count: number }>;
 }
+
+// ─── Staff API: reports ──────────────────────────────────────────────────────────────────────────────────────────
+// Publishing reports from the staff console (Node only; on Workers these answer 501, see `canPublish`).
+
+/** Metadata staff may set or correct before publishing; each field wins over what the page says. */
+export interface AdminReportMeta {
+  title?: string;
+  /** `YYYY-MM-DD`. */
+  date?: string;
+  issuer?: string;
+  /** http(s) address of the page on the site. */
+  url?: string;
+}
+
+/** An uploaded file: the page as saved from the CMS (GBK or UTF-8), base64-encoded. */
+export interface AdminReportFile {
+  /** Plain file name ending in .txt, .html, .htm or .md (letters, digits, . _ -). */
+  name: string;
+  /** The file's bytes, base64. At most 5 MiB per file. */
+  content: string;
+  meta?: AdminReportMeta;
+}
+
+/** `POST /api/admin/reports/preview` body; the answer is {@link AdminReportPreviewResponse}. Nothing is published. */
+export interface AdminReportPreviewRequest {
+  files: AdminReportFile[];
+}
+
+/** `POST /api/admin/reports` body: publish (ingest, rebuild the index, swap it in). 201 {@link AdminPublishResponse}. */
+export interface AdminReportPublishRequest {
+  files: AdminReportFile[];
+  /** Overwrite files that are already published (otherwise 409 `exists`). */
+  replace?: boolean;
+}
+
+/** How a file would be read. */
+export type AdminReportPreview =
+  | {
+      ok: true;
+      name: string;
+      /** The report's address at /reports/:slug. */
+      slug: string;
+      /** A published file has this name (publishing needs `replace`). */
+      exists: boolean;
+      meta: { title: string; date: string | null; issuer: string | null; url: string | null; year: number | null };
+      /** Section paths, in order (「一、… › 1、…」). */
+      sections: string[];
+      /** Every passage: `meta` (title/date/issuer line), `sentence`, `signoff`. */
+      passages: Array<{ kind: string; section: string; text: string }>;
+      /** Lines removed as page chrome. */
+      stripped: string[];
+    }
+  | { ok: false; name: string; reason: string };
+
+export interface AdminReportPreviewResponse {
+  previews: AdminReportPreview[];
+}
+
+/** A published report. */
+export interface AdminReport {
+  slug: string;
+  /** File name in corpus/reports/. */
+  file: string;
+  title: string;
+  date: string | null;
+  issuer: string | null;
+  url: string | null;
+  year: number | null;
+  /** Sentences (citable passages). */
+  passages: number;
+  /** When the file was added or last replaced. */
+  addedAt: string | null;
+}
+
+/** What the publisher is doing; poll it while `building`. */
+export interface AdminPublishStatus {
+  building: boolean;
+  startedAt: string | null;
+  /** The last publish or removal: whether it worked, and its message (the build error when it failed). */
+  last: { at: string; ok: boolean; message: string } | null;
+}
+
+/** `GET /api/admin/reports` answer. */
+export interface AdminReportsResponse {
+  runtime: 'node' | 'workers';
+  /** False on Workers: new reports reach the edge through a build and a deploy (see `note`). */
+  canPublish: boolean;
+  note: string | null;
+  reports: AdminReport[];
+  status: AdminPublishStatus | null;
+}
+
+/** `POST /api/admin/reports` (201) and `DELETE /api/admin/reports/:slug` (200) answer. */
+export interface AdminPublishResponse {
+  documents: number;
+  passages: number;
+  /** Time the rebuild took. */
+  ms: number;
+}

@@ -6,8 +6,9 @@ import type { Context } from 'hono';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ConfigError, readConfig, type Config } from '../config.js';
+import { createQaEngine, createSwappableEngine } from '../core/engine.js';
 import type { FaqIndex } from '../core/faq-match.js';
-import { IndexMismatchError } from '../core/search-index.js';
+import { IndexMismatchError, loadSearchIndex } from '../core/search-index.js';
 import type { Store } from '../core/store.js';
 import { staffAppDeps } from '../http/admin-routes.js';
 import { createApp, type AppDeps } from '../http/app.js';
@@ -15,6 +16,8 @@ import { createLogger, type Logger } from '../http/log.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { loadCorpusEngine } from './node-engine.js';
 import { createNodeFaqIndex, resolveAdminToken, scheduleRetention } from './node-staff.js';
+import { reportRoutes } from '../http/report-routes.js';
+import { createReportPublisher } from './report-publisher.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -72,12 +75,25 @@ export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra =
   const { store: givenStore, ...overrides } = extra;
   // The FAQ index needs the segmenter and dictionary the corpus loads with; the engine asks it through this binding.
   let faq: FaqIndex | null = null;
-  const loaded = loadCorpusEngine(config, log, (question) => (faq ? faq.match(question) : null));
+  const faqMatcher = (question: string) => (faq ? faq.match(question) : null);
+  const loaded = loadCorpusEngine(config, log, faqMatcher);
   const store = givenStore ?? openSqliteStore({ dataDir: config.dataDir });
   faq = createNodeFaqIndex(store, loaded);
   const staff = staffAppDeps({ store, faq, logger: log });
+  // Staff publish reports while the server runs: a rebuilt index replaces the engine's in one assignment.
+  const engine = createSwappableEngine(loaded.engine);
+  const publisher = createReportPublisher({
+    corpusDir: config.corpusDir,
+    indexDir: config.indexDir,
+    index: () => engine.index,
+    activate: (artifact) => {
+      const index = loadSearchIndex(artifact, loaded.index.segmenter);
+      engine.swap(createQaEngine({ index, dictionary: loaded.dictionary, synonyms: loaded.synonyms, faq: faqMatcher }));
+      log.info('index.swapped', { documents: index.documents.length, passages: index.passages.length });
+    },
+  });
   const app = createApp({
-    engine: loaded.engine,
+    engine,
     config,
     runtime: 'node',
     site: loaded.site,
@@ -87,9 +103,9 @@ export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra =
     ...staff,
     ...overrides,
     // The staff API's guard must be registered before any other /api/admin route: staff extensions go first.
-    extensions: [...(staff.extensions ?? []), ...(overrides.extensions ?? [])],
+    extensions: [...(staff.extensions ?? []), reportRoutes(publisher), ...(overrides.extensions ?? [])],
   });
-  return { app, loaded, store, faq };
+  return { app, loaded, store, faq, engine, publisher };
 }
 
 function main(): void {

@@ -6,66 +6,14 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { artifactPaths } from '../build/build-index.js';
 import { corpusPaths, decodeText, slugOf } from '../build/corpus.js';
-import type { MetaOverrides, SourceFormat } from '../core/document.js';
+import type { SourceFormat } from '../core/document.js';
 import { parseDocument } from '../core/document.js';
 import { splitIntoPassages } from '../core/passages.js';
 import type { IndexArtifact, SearchIndex } from '../core/search-index.js';
+import type { AdminPublishStatus, AdminReport, AdminReportPreview } from '../contract.js';
+import type { PublishOutcome, ReportPublisher, ReportUpload } from '../http/report-routes.js';
 
-/** A file a staff member uploads, with the metadata they confirmed or edited in the preview. */
-export interface ReportUpload {
-  name: string;
-  bytes: Uint8Array;
-  meta?: MetaOverrides;
-}
-
-/** How an upload would be read: metadata, sections, sentences and the chrome that was stripped. */
-export type ReportPreview =
-  | {
-      ok: true;
-      name: string;
-      slug: string;
-      exists: boolean;
-      meta: { title: string; date: string | null; issuer: string | null; url: string | null; year: number | null };
-      sections: string[];
-      passages: Array<{ kind: string; section: string; text: string }>;
-      stripped: string[];
-    }
-  | { ok: false; name: string; reason: string };
-
-/** A published report, as the console lists it. */
-export interface ReportInfo {
-  slug: string;
-  file: string;
-  title: string;
-  date: string | null;
-  issuer: string | null;
-  url: string | null;
-  year: number | null;
-  passages: number;
-  /** When the file was added or last replaced (ISO time). */
-  addedAt: string | null;
-}
-
-/** What a publish or remove did. */
-export type PublishOutcome =
-  | { ok: true; documents: number; passages: number; ms: number }
-  | { ok: false; status: 400 | 404 | 409 | 422; code: string; error: string };
-
-/** What the publisher is doing; the console polls it. */
-export interface PublishStatus {
-  building: boolean;
-  startedAt: string | null;
-  last: { at: string; ok: boolean; message: string } | null;
-}
-
-/** The staff operations on reports. Node only: Workers cannot run nodejieba (see README, "Publish a report"). */
-export interface ReportPublisher {
-  list(): Promise<ReportInfo[]>;
-  preview(uploads: ReportUpload[]): Promise<ReportPreview[]>;
-  publish(uploads: ReportUpload[], options: { replace: boolean }): Promise<PublishOutcome>;
-  remove(slug: string): Promise<PublishOutcome>;
-  status(): PublishStatus;
-}
+export type { PublishOutcome, ReportPublisher, ReportUpload };
 
 /** Builds the index of `corpusDir` into `outDir`; rejects with the build's message on failure. */
 export type BuildRunner = (corpusDir: string, outDir: string) => Promise<void>;
@@ -129,7 +77,7 @@ export function createReportPublisher(options: PublisherOptions): ReportPublishe
   const indexDir = resolve(options.indexDir);
   const reportsDir = corpusPaths(corpusDir).reports;
   const runBuild = options.runBuild ?? runBuildInChild;
-  const state: PublishStatus = { building: false, startedAt: null, last: null };
+  const state: AdminPublishStatus = { building: false, startedAt: null, last: null };
 
   const sidecarOf = (file: string) => file.replace(/\.[^.]+$/, '.meta.json');
 
@@ -189,7 +137,7 @@ export function createReportPublisher(options: PublisherOptions): ReportPublishe
   };
 
   return {
-    async list() {
+    async list(): Promise<AdminReport[]> {
       const index = options.index();
       return index.documents.map((d, i) => {
         const file = join(reportsDir, d.file);
@@ -208,7 +156,7 @@ export function createReportPublisher(options: PublisherOptions): ReportPublishe
     },
 
     async preview(uploads) {
-      return uploads.map((upload): ReportPreview => {
+      return uploads.map((upload): AdminReportPreview => {
         try {
           const doc = readUpload(upload);
           const passages = splitIntoPassages(doc);
