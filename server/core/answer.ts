@@ -131,30 +131,43 @@ function containsNumber(text: string, number: string): boolean {
   return false;
 }
 
+/** A question concept with what crediting it needs, computed once per question. */
+interface PreparedConcept {
+  concept: Concept;
+  /** Synonyms that are not themselves (part of) another word of the question. */
+  synonyms: string[];
+  /** For each character of the word, the Han character pairs of the question that contain it. */
+  pairs: string[][];
+}
+
+function prepareConcepts(analysis: QuestionAnalysis): PreparedConcept[] {
+  const q = analysis.normalized;
+  const isHanPair = (pair: string) => pair.length === 2 && /^\p{Script=Han}{2}$/u.test(pair);
+  return analysis.concepts.map((concept) => {
+    const others = analysis.concepts.filter((o) => o !== concept).map((o) => o.text);
+    const pairs: string[][] = [];
+    for (let k = concept.start; k < concept.end; k++) {
+      pairs.push([k > 0 ? q.slice(k - 1, k + 1) : '', q.slice(k, k + 2)].filter(isHanPair));
+    }
+    // A synonym that is itself another word of the question already counts for that word: 「微信公众号」 asks about
+    // 微信 and 公众号, and a passage that only says 微信 must not cover both.
+    return { concept, synonyms: concept.synonyms.filter((syn) => !others.some((o) => o.includes(syn))), pairs };
+  });
+}
+
 /**
  * How well a piece of normalized text covers one concept: 1 when it has the word, 0.85 a synonym; otherwise up to
  * 0.8 for the share of the word's characters found in character pairs of the question (「报送给」 is cut 报/送给, yet
  * the pair 报送 is in the text: segmentation differences do not lose the match).
  */
-function credit(concept: Concept, text: string, question: string, others: readonly string[] = []): number {
+function credit(prepared: PreparedConcept, text: string): number {
+  const { concept } = prepared;
   if (concept.number) return containsNumber(text, concept.text) ? 1 : 0;
   if (text.includes(concept.text)) return 1;
-  // A synonym that is itself another word of the question already counts for that word: 「微信公众号」 asks about
-  // 微信 and 公众号, and a passage that only says 微信 must not cover both.
-  const synonyms = concept.synonyms.filter((s) => !others.some((o) => o.includes(s)));
-  if (synonyms.some((s) => text.includes(s))) return 0.85;
-  const length = concept.end - concept.start;
+  if (prepared.synonyms.some((syn) => text.includes(syn))) return 0.85;
   let covered = 0;
-  for (let k = concept.start; k < concept.end; k++) {
-    const left = question.slice(k - 1, k + 1);
-    const right = question.slice(k, k + 2);
-    if ((k > 0 && isHanPair(left) && text.includes(left)) || (isHanPair(right) && text.includes(right))) covered++;
-  }
-  return length > 0 ? (0.8 * covered) / length : 0;
-}
-
-function isHanPair(pair: string): boolean {
-  return pair.length === 2 && /^\p{Script=Han}{2}$/u.test(pair);
+  for (const pairs of prepared.pairs) if (pairs.some((pair) => text.includes(pair))) covered++;
+  return prepared.pairs.length > 0 ? (0.8 * covered) / prepared.pairs.length : 0;
 }
 
 /** Whether a passage contains what a question type asks for, beyond the numbers the question itself gives. */
@@ -199,6 +212,7 @@ function scorePassage(
   index: SearchIndex,
   id: number,
   analysis: QuestionAnalysis,
+  concepts: PreparedConcept[],
   texts: ReturnType<typeof createTextCache>,
   retrieval: number,
 ): ScoredPassage {
@@ -212,18 +226,13 @@ function scorePassage(
   let own = 0;
   let context = 0;
   const credits: number[] = [];
-  for (const c of analysis.concepts) {
+  for (const prepared of concepts) {
+    const c = prepared.concept;
     total += c.weight;
-    const others = analysis.concepts.filter((o) => o !== c).map((o) => o.text);
-    let o = credit(c, text, q, others);
+    let o = credit(prepared, text);
     if (c.typeWord && evidence.get(c.typeWord)) o = Math.max(o, 0.7);
     // Context: the section headings, the sentence before in the same paragraph (「一是通过…外网。设立了…版块」), the title.
-    const ctx = Math.max(
-      o,
-      0.8 * credit(c, heading, q, others),
-      previous ? 0.6 * credit(c, previous, q, others) : 0,
-      0.5 * credit(c, title, q, others),
-    );
+    const ctx = o >= 1 ? 1 : Math.max(o, 0.8 * credit(prepared, heading), previous ? 0.6 * credit(prepared, previous) : 0, 0.5 * credit(prepared, title));
     own += c.weight * o;
     context += c.weight * ctx;
     credits.push(ctx);
@@ -468,10 +477,11 @@ export function answerFromCorpus(
   const texts = createTextCache(index);
   const aboutDocument = asksAboutDocument(analysis);
   recognizeUnindexedWords(analysis, hits.slice(0, options.candidates).map((h) => texts(h.id as number).text), stats.passageCount);
+  const prepared = prepareConcepts(analysis);
   const ranked = hits
     .slice(0, options.candidates)
     .filter((h) => aboutDocument || index.passages[h.id as number]!.kind === 'sentence')
-    .map((h) => scorePassage(index, h.id as number, analysis, texts, h.score / topScore));
+    .map((h) => scorePassage(index, h.id as number, analysis, prepared, texts, h.score / topScore));
   applyYearRule(index, ranked, analysis);
   ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
 

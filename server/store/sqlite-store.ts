@@ -50,6 +50,8 @@ export interface SqliteStoreOptions {
 export interface SqliteStore extends Store {
   readonly db: Database.Database;
   readonly path: string;
+  /** Writes the buffered question log now (it is otherwise written every 100 ms or 100 questions). */
+  flush(): void;
 }
 
 interface FaqRow {
@@ -245,11 +247,40 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
     feedback: db.prepare('DELETE FROM feedback WHERE created_at < ?').run(before).changes,
   }));
 
+  // The question log is written in batches: one transaction (one WAL sync) per 100 ms or 100 questions instead of
+  // one per question, which would block the event loop on a disk sync for every answer. A crash loses at most the
+  // last 100 ms of the log; staff writes (FAQ, feedback) still commit one by one with synchronous=FULL. Reads
+  // that involve the log flush first, so nothing reads around the buffer.
+  const pending: QuestionRecord[] = [];
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  const writeQuestions = db.transaction((records: QuestionRecord[]) => {
+    for (const record of records) statements.record.run({ ...record, key: questionKey(record.question) });
+  });
+  const flushQuestions = () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    if (pending.length > 0 && db.open) writeQuestions(pending.splice(0));
+  };
+
+  // The FAQ revision changes only through this store's writes (one process owns the database): it is read from the
+  // database at most once a second, and every write here refreshes it at once.
+  let revision: { value: number; at: number } | null = null;
+  const readRevision = () => {
+    const now = Date.now();
+    if (!revision || now - revision.at >= 1000) revision = { value: statements.revision.get() as number, at: now };
+    return revision.value;
+  };
+  const afterWrite = <T>(result: T): T => {
+    revision = null;
+    return result;
+  };
+
   return {
     db,
     path,
+    flush: flushQuestions,
     async faqRevision() {
-      return statements.revision.get() as number;
+      return readRevision();
     },
     async listFaq(options = {}) {
       return ((options.enabledOnly ? statements.enabled : statements.all).all() as FaqRow[]).map(toEntry);
@@ -259,28 +290,35 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
       return r ? toEntry(r) : null;
     },
     async createFaq(input, actor, now = nowIso()) {
-      return create(input, actor, now, 'create');
+      return afterWrite(create(input, actor, now, 'create'));
     },
     async updateFaq(id, input, expectedVersion, actor, now = nowIso()) {
-      const result = update(id, input, expectedVersion, actor, now, 'update');
+      const result = afterWrite(update(id, input, expectedVersion, actor, now, 'update'));
       return result.status === 'unchanged' ? { status: 'updated', entry: result.entry } : result;
     },
     async deleteFaq(id, actor, expectedVersion) {
-      return remove(id, actor, expectedVersion, nowIso());
+      return afterWrite(remove(id, actor, expectedVersion, nowIso()));
     },
     async importFaq(inputs, actor, now = nowIso()) {
-      return importRows(inputs, actor, now);
+      return afterWrite(importRows(inputs, actor, now));
     },
     async recordQuestion(record: QuestionRecord) {
-      statements.record.run({ ...record, key: questionKey(record.question) });
+      pending.push(record);
+      if (pending.length >= 100) flushQuestions();
+      else if (!flushTimer) {
+        flushTimer = setTimeout(flushQuestions, 100);
+        flushTimer.unref?.();
+      }
     },
     async addFeedback(input: FeedbackInput) {
+      flushQuestions();
       const r = statements.feedback.get({ answerId: input.answerId, helpful: input.helpful ? 1 : 0, comment: input.comment, at: input.at }) as
         | { id: number }
         | undefined;
       return r ? { id: r.id } : null;
     },
     async listFeedback({ limit, helpful }) {
+      flushQuestions();
       const rows = db
         .prepare(
           `SELECT f.id, f.answer_id, f.helpful, f.comment, f.created_at, q.question, q.matched, q.faq_id
@@ -340,20 +378,22 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
       );
     },
     async unanswered({ since, limit, sort = 'count' }: UnansweredQuery) {
-      // The bare `question` takes its value from the row holding max(at): the latest wording of the group (SQLite's
-      // documented min/max rule; D1 is SQLite).
+      flushQuestions();
+      // The bare `question` takes its value from the row holding the max() (SQLite's documented min/max rule; D1 is
+      // SQLite): the latest wording of the group, the last logged one among questions asked in the same millisecond.
       const rows = db
         .prepare(
           `WITH events AS (
-             SELECT question_key AS key, question, asked_at AS at, 1 AS unanswered, 0 AS not_helpful, NULL AS faq_id
+             SELECT question_key AS key, question, asked_at AS at, rowid AS seq, 1 AS unanswered, 0 AS not_helpful, NULL AS faq_id
              FROM questions WHERE matched = 'none' AND asked_at >= @since
              UNION ALL
-             SELECT q.question_key, q.question, f.created_at, 0, 1, q.faq_id
+             SELECT q.question_key, q.question, f.created_at, q.rowid, 0, 1, q.faq_id
              FROM feedback f JOIN questions q ON q.id = f.answer_id
              WHERE f.helpful = 0 AND f.created_at >= @since
            ),
            groups AS (
-             SELECT key, question, max(at) AS last_at, sum(unanswered) AS unanswered, sum(not_helpful) AS not_helpful
+             SELECT key, question, max(at || printf('#%012d', seq)) AS latest, max(at) AS last_at,
+                    sum(unanswered) AS unanswered, sum(not_helpful) AS not_helpful
              FROM events GROUP BY key
            )
            SELECT g.*, (SELECT e.faq_id FROM events e WHERE e.key = g.key AND e.faq_id IS NOT NULL ORDER BY e.at DESC LIMIT 1) AS faq_id
@@ -382,6 +422,7 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
       );
     },
     async overview({ since, utcOffsetMinutes, top }: OverviewQuery): Promise<Overview> {
+      flushQuestions();
       const offset = `${utcOffsetMinutes >= 0 ? '+' : '-'}${Math.abs(Math.trunc(utcOffsetMinutes))} minutes`;
       const days = db
         .prepare(
@@ -418,9 +459,11 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
       };
     },
     async purge(before) {
+      flushQuestions();
       return purge(before);
     },
     async close() {
+      flushQuestions();
       if (db.open) db.close();
     },
   };

@@ -25,6 +25,7 @@ function databaseFiles(): Buffer {
 describe('personal data in questions and comments', () => {
   it('never stores an unmasked phone or ID number from a question: the log holds the masked text', async () => {
     const answer = await h.ask(QUESTION);
+    h.store.flush();
     const stored = h.store.db.prepare('SELECT question FROM questions WHERE id = ?').pluck().get(answer.id) as string;
     expect(stored).toBe('我的手机[手机号]，身份证[身份证号]，怎么申请公开？');
     const feedback = await h.app.request('/api/feedback', {
