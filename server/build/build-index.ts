@@ -105,7 +105,7 @@ export function buildIndex(options: BuildOptions): BuildSummary {
     file: out.index,
     dictionaryFile: out.dictionary,
     documents: artifact.documents.length,
-    passages: artifact.passages.length,
+    passages: artifact.manifest.passages,
     vocabulary: artifact.manifest.terms,
     bytes: Buffer.byteLength(json),
     ms: performance.now() - started,

@@ -26,6 +26,11 @@ export interface AnswerOptions {
   minInformation: number;
   /** Longest answer, in characters, when widening to a list or neighbours. Default 360. */
   maxAnswerLength: number;
+  /**
+   * Postings the index lookup may walk: the question's rarest terms are looked up until their document frequencies
+   * add up to this. Default 3000 (on a corpus of a few reports every term fits; on thousands the common ones drop).
+   */
+  postingBudget: number;
 }
 
 export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
@@ -33,6 +38,7 @@ export const DEFAULT_ANSWER_OPTIONS: AnswerOptions = {
   minCoverage: 0.55,
   minInformation: 1.2,
   maxAnswerLength: 360,
+  postingBudget: 3000,
 };
 
 /** One ranked candidate, with the evidence behind its score (shown by the staff hit test). */
@@ -271,8 +277,73 @@ function scorePassage(
   const tiny = Array.from(text.replace(/[^\p{Script=Han}0-9a-z]/gu, '')).length < 6 ? -0.1 : 0;
 
   const score =
-    0.55 * coverage + 0.35 * contextCoverage + typeFit + 0.1 * retrieval + 0.12 * phrase + 0.06 * topical + lead + tiny;
+    0.55 * coverage + 0.35 * contextCoverage + typeFit + 0.1 * retrieval + 0.12 * phrase + 0.08 * topical + lead + tiny;
   return { passage: id, score, coverage, contextCoverage, typeFit, retrieval, credits };
+}
+
+/**
+ * The terms to look up: rarest first, while their document frequencies add up to at most `budget` (always the
+ * rarest two), at most 12. Common terms walk long posting lists and rank nothing the rarer ones do not.
+ */
+function chooseQueryTerms(searchTerms: string[], stats: TermStatistics, budget: number): string[] {
+  const sorted = [...searchTerms].sort((a, b) => stats.docFrequency(a) - stats.docFrequency(b) || (a < b ? -1 : 1));
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const term of sorted) {
+    const df = stats.docFrequency(term);
+    if (chosen.length >= 2 && postings + df > budget) break;
+    chosen.push(term);
+    postings += df;
+    if (chosen.length >= 12) break;
+  }
+  return chosen;
+}
+
+const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<[number, number]> }>();
+
+/**
+ * Sentences of the reports a question names. A report is named when question words that only some reports' titles or
+ * issuers contain (「青川市交通运输局」, not 「政府信息公开」) are in its title or issuer; the three best-named reports
+ * give their sentences that hold a question word.
+ */
+function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, texts: ReturnType<typeof createTextCache>): number[] {
+  if (index.documents.length < 2) return [];
+  let cached = documentTexts.get(index);
+  if (!cached) {
+    // Passages of a document are contiguous: remember where each document's run starts and ends.
+    const ranges: Array<[number, number]> = index.documents.map(() => [0, 0]);
+    index.passages.forEach((p, id) => {
+      const range = ranges[p.doc]!;
+      if (range[1] === 0) range[0] = id;
+      range[1] = id + 1;
+    });
+    cached = { names: index.documents.map((d) => normalizeText(`${d.title} ${d.issuer ?? ''}`)), ranges };
+    documentTexts.set(index, cached);
+  }
+  const docs = cached.names;
+  const scores = new Map<number, number>();
+  for (const c of analysis.concepts) {
+    if (c.number || Array.from(c.text).length < 2) continue;
+    const holders: number[] = [];
+    docs.forEach((name, i) => {
+      if (name.includes(c.text)) holders.push(i);
+    });
+    if (holders.length === 0 || holders.length > docs.length / 2) continue;
+    for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + c.weight);
+  }
+  const named = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, 3).map(([d]) => d);
+  if (named.length === 0) return [];
+  const words = analysis.concepts.filter((c) => !c.number && Array.from(c.text).length >= 2).map((c) => c.text);
+  const out: number[] = [];
+  for (const d of named) {
+    const [start, end] = cached.ranges[d]!;
+    for (let id = start; id < end; id++) {
+      if (index.passages[id]!.kind !== 'sentence') continue;
+      const text = texts(id).text;
+      if (words.some((w) => text.includes(w))) out.push(id);
+    }
+  }
+  return out;
 }
 
 /**
@@ -460,28 +531,23 @@ export function answerFromCorpus(
   });
 
   const information = analysis.concepts.reduce((sum, c) => sum + (c.typeWord ? 0 : c.weight), 0);
-  const queryTerms = [...analysis.searchTerms].sort((a, b) => stats.docFrequency(a) - stats.docFrequency(b));
-  // Very common terms walk long posting lists and rank nothing; on a large corpus, look up only the rarer ones.
-  const common = Math.max(200, stats.passageCount / 10);
-  const rare = queryTerms.filter((t) => stats.docFrequency(t) <= common);
-  const terms = (rare.length >= 2 ? rare : queryTerms).slice(0, 12);
+  const terms = chooseQueryTerms(analysis.searchTerms, stats, options.postingBudget);
   if (terms.length === 0) return none(information < options.minInformation ? 'vague' : 'no-candidates');
 
-  const hits = index.search.search(terms.join(' '), {
-    boost: { body: 2, heading: 1 },
-    combineWith: 'OR',
-    prefix: false,
-    fuzzy: false,
-  });
+  const hits = index.search.search(terms.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false });
   const topScore = hits[0]?.score ?? 1;
+  const retrieval = new Map<number, number>();
+  for (const h of hits.slice(0, options.candidates)) retrieval.set(h.id as number, h.score / topScore);
   const texts = createTextCache(index);
+  // A question that names a report (its issuer, its title words) brings that report's sentences in as candidates,
+  // whatever their rank among thousands of look-alike sentences of other reports.
+  for (const id of namedDocumentPassages(index, analysis, texts)) if (!retrieval.has(id)) retrieval.set(id, 0);
   const aboutDocument = asksAboutDocument(analysis);
-  recognizeUnindexedWords(analysis, hits.slice(0, options.candidates).map((h) => texts(h.id as number).text), stats.passageCount);
+  recognizeUnindexedWords(analysis, [...retrieval.keys()].map((id) => texts(id).text), stats.passageCount);
   const prepared = prepareConcepts(analysis);
-  const ranked = hits
-    .slice(0, options.candidates)
-    .filter((h) => aboutDocument || index.passages[h.id as number]!.kind === 'sentence')
-    .map((h) => scorePassage(index, h.id as number, analysis, prepared, texts, h.score / topScore));
+  const ranked = [...retrieval]
+    .filter(([id]) => aboutDocument || index.passages[id]!.kind === 'sentence')
+    .map(([id, score]) => scorePassage(index, id, analysis, prepared, texts, score));
   applyYearRule(index, ranked, analysis);
   ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
 

@@ -3,7 +3,7 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { DocumentMeta } from './document.js';
 import { normalizeText } from './normalize.js';
-import type { Passage } from './passages.js';
+import type { Passage, PassageKind } from './passages.js';
 import { termsOf, tokenize, type SegmentedWord, type Segmenter } from './tokenize.js';
 
 /**
@@ -11,7 +11,7 @@ import { termsOf, tokenize, type SegmentedWord, type Segmenter } from './tokeniz
  * mode, passage splitting and the MiniSearch options below. Bump it with any change to those, so that an artifact
  * built by older code is refused instead of silently answering with other terms.
  */
-export const INDEX_OPTIONS_VERSION = 3;
+export const INDEX_OPTIONS_VERSION = 4;
 
 /** Identifies what an artifact was built from; loading compares it with what the running code expects. */
 export interface IndexManifest {
@@ -46,16 +46,42 @@ export interface Contact {
   passage: number;
 }
 
+/**
+ * Passages stored by column (one array per field, same order), with section paths as indexes into
+ * {@link IndexArtifact.sections}: a corpus of thousands of reports repeats its keys and headings otherwise.
+ */
+export interface PassageColumns {
+  doc: number[];
+  /** 0 sentence, 1 meta, 2 signoff. */
+  kind: number[];
+  paragraph: number[];
+  /** 1 when the passage introduces a list. */
+  listIntro: number[];
+  section: number[];
+  text: string[];
+}
+
 /** Everything the answering core needs, serializable as one JSON document. */
 export interface IndexArtifact {
   manifest: IndexManifest;
   documents: IndexedDocument[];
-  passages: IndexedPassage[];
-  /** Number of passages each term occurs in (text or headings). */
+  /** Distinct section paths. */
+  sections: string[][];
+  passages: PassageColumns;
+  /** Number of passages each term occurs in (text, or headings for the first sentences of a section). */
   docFrequency: Record<string, number>;
   contacts: Contact[];
   search: AsPlainObject;
 }
+
+const KINDS: PassageKind[] = ['sentence', 'meta', 'signoff'];
+
+/**
+ * Sentences of a section that carry its heading's words in the index. The heading speaks for the whole section at
+ * ranking time (every candidate is credited with its headings); in the index only the section's first sentences
+ * need its words to be found by 「存在哪些不足」, and the others would only lengthen posting lists.
+ */
+export const HEADING_TERMS_PER_SECTION = 2;
 
 /** What a build needs besides passages: the documents in corpus order. */
 export interface CorpusInput {
@@ -65,12 +91,11 @@ export interface CorpusInput {
 
 interface SearchRecord {
   id: number;
-  body: string;
-  heading: string;
+  terms: string;
 }
 
 const MINISEARCH_OPTIONS: Options<SearchRecord> = {
-  fields: ['body', 'heading'],
+  fields: ['terms'],
   idField: 'id',
   tokenize: (text: string) => text.split(' '),
   processTerm: (term: string) => term || null,
@@ -125,7 +150,7 @@ export function findContacts(text: string): Array<{ label: string; phone: string
  */
 export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): IndexArtifact {
   const documents: IndexedDocument[] = [];
-  const passages: IndexedPassage[] = [];
+  const passages: Array<Passage & { doc: number }> = [];
   const records: SearchRecord[] = [];
   const docFrequency = new Map<string, number>();
   const contacts: Contact[] = [];
@@ -133,29 +158,48 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
 
   const tokenized: Array<{ body: SegmentedWord[]; heading: string[] }> = [];
   const vocabulary = new Set<string>();
+  const sectionIds = new Map<string, number>();
+  const sections: string[][] = [];
+  const columns: PassageColumns = { doc: [], kind: [], paragraph: [], listIntro: [], section: [], text: [] };
   for (const { meta, passages: docPassages } of corpus.documents) {
     const doc = documents.length;
     documents.push(meta);
+    const seenInSection = new Map<string, number>();
     for (const passage of docPassages) {
       const id = passages.length;
       passages.push({ ...passage, doc });
-      const body = tokenize(normalizeText(passage.text), segmenter);
       const sectionKey = passage.section.join('\n');
+      let section = sectionIds.get(sectionKey);
+      if (section === undefined) {
+        section = sections.length;
+        sections.push(passage.section);
+        sectionIds.set(sectionKey, section);
+      }
+      columns.doc.push(doc);
+      columns.kind.push(KINDS.indexOf(passage.kind));
+      columns.paragraph.push(passage.paragraph);
+      columns.listIntro.push(passage.listIntro ? 1 : 0);
+      columns.section.push(section);
+      columns.text.push(passage.text);
+      const body = tokenize(normalizeText(passage.text), segmenter);
       let heading = headingTerms.get(sectionKey);
       if (!heading) {
         heading = passage.section.flatMap((h) => indexTerms(h, segmenter));
         headingTerms.set(sectionKey, heading);
       }
-      tokenized.push({ body, heading });
+      const rank = seenInSection.get(sectionKey) ?? 0;
+      seenInSection.set(sectionKey, rank + 1);
+      const lead = passage.kind === 'sentence' && rank < HEADING_TERMS_PER_SECTION;
+      tokenized.push({ body, heading: lead ? heading : [] });
       for (const t of body) vocabulary.add(t.word);
       for (const t of heading) vocabulary.add(t);
       for (const c of findContacts(passage.text)) contacts.push({ ...c, passage: id });
     }
   }
   tokenized.forEach(({ body, heading }, id) => {
-    const terms = [...body.map((t) => t.word), ...innerWords(body, vocabulary)];
-    records.push({ id, body: terms.join(' '), heading: heading.join(' ') });
-    for (const term of new Set([...terms, ...heading])) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
+    const terms = [...body.map((t) => t.word), ...innerWords(body, vocabulary), ...heading];
+    records.push({ id, terms: terms.join(' ') });
+    for (const term of new Set(terms)) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);
   });
 
   const search = new MiniSearch<SearchRecord>(MINISEARCH_OPTIONS);
@@ -174,7 +218,8 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
       terms: docFrequency.size,
     },
     documents,
-    passages,
+    sections,
+    passages: columns,
     docFrequency: sortedFrequency,
     contacts,
     search: search.toJSON(),
@@ -239,9 +284,18 @@ export function checkManifest(manifest: unknown, expected: ExpectedManifest): In
  */
 export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, expected: ExpectedManifest = {}): SearchIndex {
   const manifest = checkManifest(artifact?.manifest, { segmenter: segmenter.id, ...expected });
-  if (!Array.isArray(artifact.passages) || !Array.isArray(artifact.documents) || !artifact.search) {
+  const columns = artifact.passages;
+  if (!Array.isArray(artifact.documents) || !Array.isArray(artifact.sections) || !artifact.search || !Array.isArray(columns?.text)) {
     throw new IndexMismatchError('the index artifact is incomplete: run `npm run build:index` to rebuild it');
   }
+  const passages: IndexedPassage[] = columns.text.map((text, i) => ({
+    kind: KINDS[columns.kind[i]!] ?? 'sentence',
+    text,
+    section: artifact.sections[columns.section[i]!] ?? [],
+    paragraph: columns.paragraph[i]!,
+    listIntro: columns.listIntro[i] === 1,
+    doc: columns.doc[i]!,
+  }));
   let search: MiniSearch<SearchRecord>;
   try {
     search = MiniSearch.loadJS<SearchRecord>(artifact.search, MINISEARCH_OPTIONS);
@@ -253,7 +307,7 @@ export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, e
   return {
     manifest,
     documents: artifact.documents,
-    passages: artifact.passages,
+    passages,
     docFrequency: new Map(Object.entries(artifact.docFrequency)),
     contacts: artifact.contacts,
     search,

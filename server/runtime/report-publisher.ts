@@ -106,7 +106,7 @@ export function createReportPublisher(options: PublisherOptions): ReportPublishe
       renameSync(built.dictionary, target.dictionary);
       renameSync(built.index, target.index);
       options.activate(artifact);
-      const outcome = { ok: true as const, documents: artifact.documents.length, passages: artifact.passages.length, ms: Date.now() - started };
+      const outcome = { ok: true as const, documents: artifact.documents.length, passages: artifact.manifest.passages, ms: Date.now() - started };
       state.last = { at: new Date().toISOString(), ok: true, message: `published: ${outcome.documents} documents, ${outcome.passages} passages` };
       return outcome;
     } catch (error) {
