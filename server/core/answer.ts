@@ -86,7 +86,8 @@ const PHONE = /(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d
 const DATE = /\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}月\d{1,2}日/;
 const ROLE = /书记|主任|组长|局长|处长|科长|负责人|部长|主席|领导|委员|成员|专员|人员/;
 const NEGATION = /没有|无|未|不|零/;
-const UNITS = '条|件|次|个|种|项|人|名|家|类|份|篇|期|场|批|所|位|户|起|部|本|张|处|方面|元|万元|亿元|万|亿|天|日|小时|年|月|%|％|倍|成';
+// Dates are not counts: 年/月/日 are left out (「2023年2月28日」 does not answer 「多少篇」).
+const UNITS = '条|件|次|个|种|项|人|名|家|类|份|篇|期|场|批|所|位|户|起|部|本|张|处|方面|元|万元|亿元|万|亿|天|个月|小时|%|％|倍|成';
 const COUNT = new RegExp(`(\\d+(?:\\.\\d+)?)\\s*(?:余|多)?(?:${UNITS})`, 'g');
 const CN_COUNT = new RegExp(`[一二两三四五六七八九十百千万]+(?:余|多)?(?:${UNITS})`);
 /** 「没有收到任何…」「无…」: a count of zero answers 「多少」 too. */
@@ -231,18 +232,24 @@ function scorePassage(
   let total = 0;
   let own = 0;
   let context = 0;
+  let rankContext = 0;
   const credits: number[] = [];
-  for (const prepared of concepts) {
+  const documentLevel = documentConcepts(index, passage.doc, concepts);
+  concepts.forEach((prepared, i) => {
     const c = prepared.concept;
     total += c.weight;
     let o = credit(prepared, text);
     if (c.typeWord && evidence.get(c.typeWord)) o = Math.max(o, 0.7);
     // Context: the section headings, the sentence before in the same paragraph (「一是通过…外网。设立了…版块」), the title.
     const ctx = o >= 1 ? 1 : Math.max(o, 0.8 * credit(prepared, heading), previous ? 0.6 * credit(prepared, previous) : 0, 0.5 * credit(prepared, title));
-    own += c.weight * o;
+    // Ranking: what the report's title or issuer (or its year) already says holds for every sentence of it, so a
+    // sentence repeating the issuer's name (「2019年，霞渚市医疗保障局制发规章…」) does not beat the one that answers
+    // (「全年共主动公开…」). Refusal still reads the passage's own context coverage below.
+    own += c.weight * (documentLevel[i] ? 1 : o);
     context += c.weight * ctx;
+    rankContext += c.weight * (documentLevel[i] ? 1 : ctx);
     credits.push(ctx);
-  }
+  });
   const coverage = total > 0 ? own / total : 0;
   const contextCoverage = total > 0 ? context / total : 0;
   // A passage that opens with the question's words (「在工作目标上，…」) is about them, not merely mentioning them.
@@ -277,7 +284,7 @@ function scorePassage(
   const tiny = Array.from(text.replace(/[^\p{Script=Han}0-9a-z]/gu, '')).length < 6 ? -0.1 : 0;
 
   const score =
-    0.55 * coverage + 0.35 * contextCoverage + typeFit + 0.1 * retrieval + 0.12 * phrase + 0.08 * topical + lead + tiny;
+    0.55 * coverage + 0.35 * (total > 0 ? rankContext / total : 0) + typeFit + 0.1 * retrieval + 0.12 * phrase + 0.08 * topical + lead + tiny;
   return { passage: id, score, coverage, contextCoverage, typeFit, retrieval, credits };
 }
 
@@ -378,12 +385,38 @@ function satisfiesYears(
   );
 }
 
+const documentNames = new WeakMap<SearchIndex, Map<number, string>>();
+
+/** For each concept, whether the report's title, issuer or year says it (numbers: the report's year or in the title). */
+function documentConcepts(index: SearchIndex, doc: number, concepts: PreparedConcept[]): boolean[] {
+  let names = documentNames.get(index);
+  if (!names) {
+    names = new Map();
+    documentNames.set(index, names);
+  }
+  let name = names.get(doc);
+  if (name === undefined) {
+    const d = index.documents[doc]!;
+    name = normalizeText(`${d.title} ${d.issuer ?? ''}`);
+    names.set(doc, name);
+  }
+  const year = index.documents[doc]!.year;
+  return concepts.map(({ concept }) =>
+    concept.number ? String(year) === concept.text || containsNumber(name!, concept.text) : Array.from(concept.text).length >= 2 && name!.includes(concept.text),
+  );
+}
+
 /**
  * Whether a question is about the document itself (its date, issuer, title): only those may be answered by the
  * metadata passage or the sign-off, which name the place and the date but say nothing else.
  */
 function asksAboutDocument(analysis: QuestionAnalysis): boolean {
-  return analysis.types.includes('date') || /报告|年报|发布|印发|落款|单位|机构|标题|题目|名称|这份|本文|文件名/.test(analysis.normalized);
+  const q = analysis.normalized;
+  return (
+    analysis.types.includes('date') ||
+    /(报告|年报|这份|本文|文件)[^,，。?？]*(发布|印发|出的|单位|机构|标题|题目|名称|落款|谁)/.test(q) ||
+    /(发布|印发|落款)(单位|机构|日期|时间|部门)/.test(q)
+  );
 }
 
 /** Adjusts scores for the year rule: the year the question names wins; otherwise the newest report does. */

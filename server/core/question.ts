@@ -142,6 +142,35 @@ function refineUnknownWords(
 }
 
 /**
+ * Joins runs of single Han characters (question words aside) into one word: without HMM, jieba cuts a name it does
+ * not know (琨陂市) into characters, and the name is what the question is about.
+ */
+function mergeUnknownCharacters(routes: SegmentedWord[], stats: TermStatistics): SegmentedWord[] {
+  const out: SegmentedWord[] = [];
+  const loose = (w: SegmentedWord) => w.end - w.start === 1 && /\p{Script=Han}/u.test(w.word) && !isQuestionWord(w.word);
+  // Names use characters that are rare on their own (琨 9, 陂 58 in jieba's counts); 人 and 告 in 「被人告上法院」 are
+  // everyday words that merely stand next to each other.
+  const rare = (w: SegmentedWord) => (stats.generalFrequency(w.word) ?? 0) < 2000;
+  for (let i = 0; i < routes.length; ) {
+    let j = i;
+    while (j < routes.length && loose(routes[j]!) && (j === i || routes[j]!.start === routes[j - 1]!.end)) j++;
+    if (j - i >= 2 && routes.slice(i, j).some(rare)) {
+      // A trailing 市/县/区/镇 or a unit the corpus knows stays attached: 琨陂 + 市 reads as one place.
+      let end = j;
+      if (routes[end] && routes[end]!.start === routes[end - 1]!.end && /^[市县区镇乡村省]$/.test(routes[end]!.word)) end++;
+      const first = routes[i]!;
+      const last = routes[end - 1]!;
+      out.push({ word: routes.slice(i, end).map((w) => w.word).join(''), start: first.start, end: last.end });
+      i = end;
+      continue;
+    }
+    out.push(routes[i]!);
+    i++;
+  }
+  return out;
+}
+
+/**
  * Phrases of the synonym list that the question holds across several words (不应该 cut 不/应该, 人手不足 cut 人手/不足):
  * each becomes one concept, so the list works whatever the segmenter does. Longest first, aligned with word
  * boundaries, not overlapping.
@@ -227,7 +256,9 @@ export function analyzeQuestion(
     concepts.push({ text, weight, synonyms: syn, known, number, start, end, ...(typeWord ? { typeWord } : {}) });
   };
 
-  const routes = routeWords(tokens);
+  const split = routeWords(tokens);
+  const routes = mergeUnknownCharacters(split, stats);
+  const merged = new Set(routes.filter((r) => !split.includes(r)));
   const phrases = synonymPhrases(normalized, routes, synonyms);
   routes.forEach((word, i) => {
     const phrase = phrases.find((p) => p.start <= word.start && word.end <= p.end);
@@ -246,7 +277,7 @@ export function analyzeQuestion(
     }
     const df = stats.docFrequency(text);
     const hasSynonym = (synonyms.get(text) ?? []).some((s) => stats.docFrequency(s) > 0);
-    if (df > 0 || hasSynonym || typeWordOf(text)) {
+    if (df > 0 || hasSynonym || typeWordOf(text) || merged.has(word)) {
       add(text, word.start, word.end);
       return;
     }
