@@ -380,7 +380,8 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
     async unanswered({ since, limit, sort = 'count' }: UnansweredQuery) {
       flushQuestions();
       // The bare `question` takes its value from the row holding the max() (SQLite's documented min/max rule; D1 is
-      // SQLite): the latest wording of the group, the last logged one among questions asked in the same millisecond.
+      // SQLite; with several max() aggregates the last one decides): the latest wording of the group, the last logged
+      // one among questions asked in the same millisecond.
       const rows = db
         .prepare(
           `WITH events AS (
@@ -392,7 +393,7 @@ function createSqliteStore(db: Database.Database, path: string): SqliteStore {
              WHERE f.helpful = 0 AND f.created_at >= @since
            ),
            groups AS (
-             SELECT key, question, max(at || printf('#%012d', seq)) AS latest, max(at) AS last_at,
+             SELECT key, question, max(at) AS last_at, max(at || printf('#%012d', seq)) AS latest,
                     sum(unanswered) AS unanswered, sum(not_helpful) AS not_helpful
              FROM events GROUP BY key
            )
