@@ -29,8 +29,34 @@ export async function collectAnswers(send: Send): Promise<Record<string, Omit<As
   return out;
 }
 
+/** A runtime under test: the app as configured for the contract cases, and the same app with a rate limit. */
+export interface ContractTarget {
+  /** Requests to the app, started with ADMIN_TOKEN = `adminToken` and no rate limit. */
+  send: Send;
+  adminToken: string;
+  /** Requests to the same runtime started with RATE_LIMIT_PER_MINUTE = `limit` (the answer comparisons need none). */
+  limited: { send: Send; limit: number };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits, when needed, until the current one-minute rate-limit window has at least `ms` left, so that a test's
+ * requests all count in one window.
+ */
+export async function waitForWindow(ms: number): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < ms) await sleep(left + 50);
+}
+
+/** A client id of the widget's form (`X-QA-Client`), new for each call: rate limits count per client. */
+export function newClientId(): string {
+  return `test-${crypto.randomUUID().replace(/-/g, '').slice(0, 20)}`;
+}
+
 /** Registers the contract cases for one runtime. `runtime` is what /healthz must report. */
-export function describeContract(runtime: 'node' | 'workers', send: () => Send): void {
+export function describeContract(runtime: 'node' | 'workers', target: () => ContractTarget): void {
+  const send = () => target().send;
   describe(`HTTP contract on ${runtime}`, () => {
     it('reports health', async () => {
       const res = await send()('/healthz');
@@ -77,6 +103,75 @@ export function describeContract(runtime: 'node' | 'workers', send: () => Send):
       expect(hot.questions.length).toBeGreaterThan(0);
       const s = (await (await send()(`/api/suggest?q=${encodeURIComponent('收费')}`)).json()) as { suggestions: string[] };
       expect(s.suggestions).toContain('政府信息公开收费吗？');
+    });
+  });
+
+  describe(`staff features on ${runtime}`, () => {
+    const staff = (path: string, init: RequestInit = {}) =>
+      send()(path, {
+        ...init,
+        headers: { authorization: `Bearer ${target().adminToken}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+      });
+    const ask = async (question: string, client?: string) =>
+      (await (
+        await send()('/api/ask', { ...json({ question }), headers: { 'content-type': 'application/json', ...(client ? { 'x-qa-client': client } : {}) } })
+      ).json()) as AskResponse;
+
+    it('answers with a staff FAQ entry from the moment it is created, and no longer once it is deleted', async () => {
+      const question = '办事大厅周六开门吗？';
+      expect((await ask(question)).matched).not.toBe('faq');
+      const created = await staff('/api/admin/faq', {
+        method: 'POST',
+        body: JSON.stringify({ question: '办事大厅周六上班吗？', alternatives: ['周六可以去办事大厅办事吗'], answer: '周六上午九点至十二点办公，周日休息。' }),
+      });
+      expect(created.status).toBe(201);
+      const entry = (await created.json()) as { id: number; version: number };
+      const answered = await ask(question);
+      expect(answered).toMatchObject({ matched: 'faq', answer: '周六上午九点至十二点办公，周日休息。', faq: { id: entry.id } });
+      const removed = await staff(`/api/admin/faq/${entry.id}?version=${entry.version}`, { method: 'DELETE' });
+      expect(removed.status).toBe(204);
+      expect((await ask(question)).matched).not.toBe('faq');
+      expect((await staff(`/api/admin/faq/${entry.id}`)).status).toBe(404);
+    });
+
+    it("takes a citizen's rating of an answer, and refuses a rating of an unknown answer", async () => {
+      const answer = await ask('管理科咨询热线是多少？');
+      const rated = await send()('/api/feedback', json({ answerId: answer.id, helpful: false, comment: '号码打不通' }));
+      expect(rated.status).toBe(201);
+      expect(await rated.json()).toEqual({ id: expect.any(Number) });
+      const unknown = await send()('/api/feedback', json({ answerId: 'no-such-answer', helpful: true }));
+      expect([unknown.status, await errorCode(unknown)]).toEqual([404, 'unknown_answer']);
+    });
+
+    it('refuses the staff API, report routes included, without the right token', async () => {
+      for (const path of ['/api/admin/faq', '/api/admin/reports', '/api/admin/overview']) {
+        const res = await send()(path);
+        expect([path, res.status, await errorCode(res)]).toEqual([path, 401, 'unauthorized']);
+        expect(res.headers.get('www-authenticate')).toContain('Bearer');
+      }
+      const wrong = await send()('/api/admin/faq', { headers: { authorization: 'Bearer not-the-staff-token-at-all' } });
+      expect(wrong.status).toBe(401);
+      expect((await staff('/api/admin/faq')).status).toBe(200);
+    });
+
+    it('limits each client to RATE_LIMIT_PER_MINUTE requests a minute across the public API, then answers 429 with Retry-After', async () => {
+      const { send: limited, limit } = target().limited;
+      await waitForWindow(5_000);
+      const client = newClientId();
+      const headers = { 'x-qa-client': client };
+      const statuses: number[] = [];
+      for (let i = 0; i < limit; i++) {
+        const path = i % 2 === 0 ? `/api/ask?q=${encodeURIComponent('投诉电话是多少？')}` : `/api/suggest?q=${encodeURIComponent('收费')}`;
+        statuses.push((await limited(path, { headers })).status);
+      }
+      expect(statuses).toEqual(Array(limit).fill(200));
+      const refused = await limited(`/api/ask?q=${encodeURIComponent('投诉电话是多少？')}`, { headers });
+      expect([refused.status, await errorCode(refused)]).toEqual([429, 'rate_limited']);
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      // Another client (another browser behind the same address) still gets answers.
+      expect((await limited('/api/suggest?q=x', { headers: { 'x-qa-client': newClientId() } })).status).toBe(200);
     });
   });
 }

@@ -33,14 +33,22 @@ export function applyLocalMigrations(persistTo: string): void {
   if (result.status !== 0) throw new Error(`d1 migrations failed:\n${result.stdout}\n${result.stderr}`);
 }
 
+/** Options of {@link startWorker}. */
+export interface StartWorkerOptions {
+  /** Local state (D1) of an earlier Worker to run on: a restart, i.e. fresh isolates over the same database. */
+  persistTo?: string;
+  timeoutMs?: number;
+}
+
 /**
  * Runs `wrangler dev` on a free port and waits until it is ready (its [build] command builds what is stale first).
  *
  * @param vars - extra `--var` values (e.g. ADMIN_TOKEN for the staff API).
  */
-export async function startWorker(vars: Record<string, string> = {}, timeoutMs = 150_000): Promise<RunningWorker> {
-  const persistTo = mkdtempSync(join(tmpdir(), 'qa-wrangler-'));
-  applyLocalMigrations(persistTo);
+export async function startWorker(vars: Record<string, string> = {}, options: StartWorkerOptions = {}): Promise<RunningWorker> {
+  const timeoutMs = options.timeoutMs ?? 150_000;
+  const persistTo = options.persistTo ?? mkdtempSync(join(tmpdir(), 'qa-wrangler-'));
+  if (!options.persistTo) applyLocalMigrations(persistTo);
   const port = await freePort();
   const args = ['wrangler', 'dev', '--port', String(port), '--ip', '127.0.0.1', '--persist-to', persistTo, '--show-interactive-dev-session=false'];
   for (const [k, v] of Object.entries(vars)) args.push('--var', `${k}:${v}`);
@@ -77,12 +85,15 @@ export async function startWorker(vars: Record<string, string> = {}, timeoutMs =
     persistTo,
     stop: async () => {
       child.removeAllListeners('exit');
+      // Wait for the exit, so that a Worker restarted on the same local state finds the database free.
+      const exited = child.exitCode !== null ? Promise.resolve() : new Promise((r) => child.once('exit', r));
       try {
         process.kill(-child.pid!, 'SIGTERM');
       } catch {
         /* already gone */
       }
-      await new Promise((r) => setTimeout(r, 500));
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      await new Promise((r) => setTimeout(r, 300));
     },
   };
 }
