@@ -12,6 +12,8 @@ import { median, medianRatio, rotate } from './stats.js';
 /** A server under test, started by the bench (or given by URL), and how to stop it. */
 export interface RunningServer {
   url: string;
+  /** Process id of the server, when the bench started it (for memory sampling). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -146,6 +148,7 @@ export function nodeTarget(
       }
       return {
         url,
+        ...(child.pid ? { pid: child.pid } : {}),
         stop: async () => {
           await stopProcess(child, false);
           rmSync(dataDir, { recursive: true, force: true });
