@@ -11,7 +11,7 @@ import { termsOf, tokenize, type SegmentedWord, type Segmenter } from './tokeniz
  * mode, passage splitting and the MiniSearch options below. Bump it with any change to those, so that an artifact
  * built by older code is refused instead of silently answering with other terms.
  */
-export const INDEX_OPTIONS_VERSION = 4;
+export const INDEX_OPTIONS_VERSION = 5;
 
 /** Identifies what an artifact was built from; loading compares it with what the running code expects. */
 export interface IndexManifest {
@@ -61,6 +61,90 @@ export interface PassageColumns {
   text: string[];
 }
 
+/**
+ * MiniSearch's own serialization (`toJSON`) with its bulky objects packed: per term, the ascending passage ids as
+ * base-36 gaps with `:tf` only when the term frequency is not 1; field lengths as an array. {@link unpackSearch}
+ * restores exactly what `MiniSearch.loadJS` expects. At thousands of reports the posting objects were most of the
+ * artifact (`{"12345":1,…}` per term).
+ */
+export interface PackedSearch {
+  documentCount: number;
+  nextId: number;
+  fieldIds: Record<string, number>;
+  averageFieldLength: number[];
+  dirtCount: number;
+  serializationVersion: number;
+  /** Length of the one field, by passage id. */
+  fieldLength: number[];
+  postings: Array<[term: string, packed: string]>;
+}
+
+/** Packs MiniSearch's serialization of a one-field index whose document ids are 0…n-1. */
+export function packSearch(plain: AsPlainObject): PackedSearch {
+  const fieldLength: number[] = [];
+  for (let id = 0; id < plain.nextId; id++) {
+    if (plain.documentIds[String(id)] !== id) throw new Error(`passage ids must be their positions (id ${id})`);
+    fieldLength.push(plain.fieldLength[String(id)]?.[0] ?? 0);
+  }
+  const postings: Array<[string, string]> = plain.index.map(([term, fields]) => {
+    const docs = (fields['0'] ?? {}) as Record<string, number>;
+    let previous = 0;
+    const packed = Object.keys(docs)
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((id) => {
+        const gap = (id - previous).toString(36);
+        previous = id;
+        const tf = docs[String(id)]!;
+        return tf === 1 ? gap : `${gap}:${tf.toString(36)}`;
+      })
+      .join(',');
+    return [term, packed];
+  });
+  return {
+    documentCount: plain.documentCount,
+    nextId: plain.nextId,
+    fieldIds: plain.fieldIds,
+    averageFieldLength: plain.averageFieldLength,
+    dirtCount: plain.dirtCount ?? 0,
+    serializationVersion: plain.serializationVersion,
+    fieldLength,
+    postings,
+  };
+}
+
+/** Restores MiniSearch's serialization from {@link packSearch}'s form. */
+export function unpackSearch(packed: PackedSearch): AsPlainObject {
+  const documentIds: Record<string, number> = {};
+  const fieldLength: Record<string, number[]> = {};
+  packed.fieldLength.forEach((length, id) => {
+    documentIds[String(id)] = id;
+    fieldLength[String(id)] = [length];
+  });
+  const index: AsPlainObject['index'] = packed.postings.map(([term, list]) => {
+    const docs: Record<string, number> = {};
+    let id = 0;
+    for (const item of list ? list.split(',') : []) {
+      const colon = item.indexOf(':');
+      id += Number.parseInt(colon === -1 ? item : item.slice(0, colon), 36);
+      docs[String(id)] = colon === -1 ? 1 : Number.parseInt(item.slice(colon + 1), 36);
+    }
+    return [term, { '0': docs as never }];
+  });
+  return {
+    documentCount: packed.documentCount,
+    nextId: packed.nextId,
+    documentIds,
+    fieldIds: packed.fieldIds,
+    fieldLength,
+    averageFieldLength: packed.averageFieldLength,
+    storedFields: {},
+    dirtCount: packed.dirtCount,
+    index,
+    serializationVersion: packed.serializationVersion,
+  };
+}
+
 /** Everything the answering core needs, serializable as one JSON document. */
 export interface IndexArtifact {
   manifest: IndexManifest;
@@ -71,7 +155,7 @@ export interface IndexArtifact {
   /** Number of passages each term occurs in (text, or headings for the first sentences of a section). */
   docFrequency: Record<string, number>;
   contacts: Contact[];
-  search: AsPlainObject;
+  search: PackedSearch;
 }
 
 const KINDS: PassageKind[] = ['sentence', 'meta', 'signoff'];
@@ -222,7 +306,7 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
     passages: columns,
     docFrequency: sortedFrequency,
     contacts,
-    search: search.toJSON(),
+    search: packSearch(search.toJSON()),
   };
 }
 
@@ -298,7 +382,7 @@ export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, e
   }));
   let search: MiniSearch<SearchRecord>;
   try {
-    search = MiniSearch.loadJS<SearchRecord>(artifact.search, MINISEARCH_OPTIONS);
+    search = MiniSearch.loadJS<SearchRecord>(unpackSearch(artifact.search), MINISEARCH_OPTIONS);
   } catch (error) {
     throw new IndexMismatchError(
       `the index artifact cannot be read (${(error as Error).message}): run \`npm run build:index\` to rebuild it`,

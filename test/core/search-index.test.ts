@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, segmenterForCorpus } from '../../server/build/build-index.js';
 import { readConfig } from '../../server/config.js';
-import { checkManifest, INDEX_OPTIONS_VERSION, IndexMismatchError, loadSearchIndex } from '../../server/core/search-index.js';
+import MiniSearch from 'minisearch';
+import { checkManifest, INDEX_OPTIONS_VERSION, IndexMismatchError, loadSearchIndex, packSearch, unpackSearch } from '../../server/core/search-index.js';
 import { createLogger } from '../../server/http/log.js';
 import { loadCorpusEngine, readCurrentArtifacts } from '../../server/runtime/node-engine.js';
 import { DEFAULT_CORPUS, loadCorpus, makeCorpus } from '../helpers/corpus.js';
@@ -45,6 +46,22 @@ describe('the index artifact', () => {
   it('refuses a foreign or corrupted file', () => {
     expect(() => checkManifest({ hello: 1 }, {})).toThrow(/not a qa-robot index/);
     expect(() => checkManifest(null, {})).toThrow(/npm run build:index/);
+  });
+});
+
+describe('the packed MiniSearch serialization', () => {
+  it('restores exactly what MiniSearch serialized, term frequencies and gaps included', () => {
+    const search = new MiniSearch<{ id: number; terms: string }>({ fields: ['terms'], tokenize: (t) => t.split(' ') });
+    search.addAll(Array.from({ length: 300 }, (_, id) => ({ id, terms: `t${id % 7} t${id % 13} shared ${id % 50 === 0 ? 'shared rare' : ''}`.trim() })));
+    const plain = search.toJSON();
+    expect(unpackSearch(packSearch(plain))).toEqual(plain);
+    expect(JSON.stringify(packSearch(plain)).length).toBeLessThan(JSON.stringify(plain).length / 2);
+  });
+
+  it('refuses an index whose document ids are not their positions', () => {
+    const search = new MiniSearch<{ id: number; terms: string }>({ fields: ['terms'], tokenize: (t) => t.split(' ') });
+    search.add({ id: 5, terms: 'a' });
+    expect(() => packSearch(search.toJSON())).toThrow(/positions/);
   });
 });
 
