@@ -1,6 +1,6 @@
 // Load test (not in CI): 64 concurrent clients asking for 60 s against the Node server as `npm start` runs it, with
 // the SQLite question log on disk; reports errors, throughput, latency and the server's memory over time.
-// Run: `npx tsx bench/load.ts [--seconds 60] [--connections 64]`.
+// Run: `npx tsx bench/load.ts [--seconds 60] [--connections 64] [--heap-mb 128]`.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,6 +14,9 @@ const arg = (name: string, fallback: number) => {
 };
 const seconds = arg('--seconds', 60);
 const connections = arg('--connections', 64);
+// A capped heap makes "flat memory" testable: without a cap V8 grows its heap lazily under load, so resident memory
+// rises whether or not anything leaks; with one, a leak ends in an out-of-memory crash and errors.
+const heapMiB = arg('--heap-mb', 0);
 
 /** Resident memory of a process, in MiB, from /proc (Linux). */
 function rssMiB(pid: number): number {
@@ -23,7 +26,7 @@ function rssMiB(pid: number): number {
 
 const indexDir = mkdtempSync(join(tmpdir(), 'qa-load-index-'));
 buildIndex({ corpusDir: resolve('corpus'), outDir: indexDir });
-const server = await nodeTarget(resolve('corpus'), indexDir).start();
+const server = await nodeTarget(resolve('corpus'), indexDir, heapMiB > 0 ? { nodeFlags: [`--max-old-space-size=${heapMiB}`] } : {}).start();
 if ('unavailable' in server) throw new Error(server.unavailable);
 const pid = server.pid!;
 try {
@@ -43,6 +46,7 @@ try {
     date: new Date().toISOString(),
     seconds,
     connections,
+    heapCapMiB: heapMiB || null,
     requests: result.requests.total,
     requestsPerSecond: Math.round(result.requests.average),
     latencyMs: { p50: result.latency.p50, p99: result.latency.p99, max: result.latency.max },

@@ -3,6 +3,7 @@
 import type { AskResponse, ContactPoint } from '../contract.js';
 import { answerFromCorpus, contactPoints, DEFAULT_ANSWER_OPTIONS, type AnswerOptions, type CorpusAnswer } from './answer.js';
 import type { JiebaDictionary } from './jieba.js';
+import { normalizeText } from './normalize.js';
 import type { SearchIndex } from './search-index.js';
 import type { SynonymTable } from './synonyms.js';
 
@@ -80,15 +81,33 @@ export function formatNotFound(contacts: ContactPoint[], reason: CorpusAnswer['r
 }
 
 /** Creates the answering service over a loaded index. */
+/** Corpus answers remembered per engine (popular questions recur); a rebuilt index gets a new engine, a new memo. */
+const CORPUS_MEMO_SIZE = 2000;
+
 export function createQaEngine(options: EngineOptions): QaEngine {
   const answerOptions = options.answerOptions ?? DEFAULT_ANSWER_OPTIONS;
   const contacts = contactPoints(options.index);
+  const memo = new Map<string, CorpusAnswer>();
+  const answerCorpus = (question: string): CorpusAnswer => {
+    const key = normalizeText(question).replace(/\s+/g, ' ').trim();
+    const hit = memo.get(key);
+    if (hit) {
+      // Most recently used last, so the oldest is evicted first.
+      memo.delete(key);
+      memo.set(key, hit);
+      return hit;
+    }
+    const answer = answerFromCorpus(options.index, options.dictionary, question, options.synonyms, answerOptions);
+    if (memo.size >= CORPUS_MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    memo.set(key, answer);
+    return answer;
+  };
   const engine: QaEngine = {
     index: options.index,
     contacts: () => contacts,
     async explain(question: string): Promise<Explanation> {
       const result = await engine.answer(question);
-      const corpus = result.corpus ?? answerFromCorpus(options.index, options.dictionary, question, options.synonyms, answerOptions);
+      const corpus = result.corpus ?? answerCorpus(question);
       return { result, corpus };
     },
     async answer(question: string): Promise<AnswerResult> {
@@ -119,7 +138,7 @@ export function createQaEngine(options: EngineOptions): QaEngine {
           },
         };
       }
-      const corpus = answerFromCorpus(options.index, options.dictionary, question, options.synonyms, answerOptions);
+      const corpus = answerCorpus(question);
       if (corpus.matched === 'corpus') {
         return {
           faq: null,

@@ -425,6 +425,8 @@ export function createFaqIndex(source: FaqSource, options: FaqMatchOptions): Faq
     revision: number;
     entries: FaqEntry[];
     prepared: PreparedFaq;
+    /** Matches already computed for this revision, by normalized question. */
+    memo?: Map<string, FaqMatch | null>;
   }
   let cached: Snapshot | null = null;
   let loading: { revision: number; promise: Promise<Snapshot> } | null = null;
@@ -459,12 +461,18 @@ export function createFaqIndex(source: FaqSource, options: FaqMatchOptions): Faq
   });
   return {
     async match(question) {
-      const { prepared } = await current();
+      const snapshot = await current();
+      const { prepared } = snapshot;
       if (prepared.entries.length === 0) return null;
+      // Popular questions recur: remember this revision's matches (a new revision is a new snapshot, a new memo).
+      const memo = (snapshot.memo ??= new Map());
+      const key = normalizeText(question).replace(/\s+/g, ' ').trim();
+      if (memo.has(key)) return memo.get(key)!;
       const { best } = rankFaq(prepared, question, options, 1);
-      if (!best) return null;
-      const entry = prepared.entries.find((p) => p.entry.id === best.id)!.entry;
-      return toMatch(entry, best.score);
+      const match = best ? toMatch(prepared.entries.find((p) => p.entry.id === best.id)!.entry, best.score) : null;
+      if (memo.size >= 2000) memo.delete(memo.keys().next().value!);
+      memo.set(key, match);
+      return match;
     },
     async rank(question, limit = 5) {
       return rankFaq((await current()).prepared, question, options, limit);
