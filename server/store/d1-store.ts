@@ -21,6 +21,7 @@ import {
   type UnansweredGroup,
   type UnansweredQuery,
 } from '../core/store.js';
+import { toEntry, type FaqRow } from './faq-rows.js';
 
 /** A value D1 binds to a `?N` parameter. */
 export type D1Value = string | number | null;
@@ -45,45 +46,6 @@ export interface D1Database {
   batch<T = Record<string, unknown>>(statements: D1PreparedStatement[]): Promise<Array<D1Result<T>>>;
 }
 
-interface FaqRow {
-  id: number;
-  question: string;
-  question_key: string;
-  alternatives: string;
-  answer: string;
-  link: string | null;
-  tags: string;
-  enabled: number;
-  hot: number;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function toEntry(row: FaqRow): FaqEntry {
-  return {
-    id: row.id,
-    question: row.question,
-    alternatives: parseList(row.alternatives),
-    answer: row.answer,
-    link: row.link,
-    tags: parseList(row.tags),
-    enabled: row.enabled === 1,
-    hot: row.hot === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-  };
-}
 
 /** An entry's fields as stored (the shape the bulk statements read with json_extract). */
 function toRowValues(entry: FaqEntry) {

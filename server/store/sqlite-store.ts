@@ -25,6 +25,7 @@ import {
   type UnansweredGroup,
   type UnansweredQuery,
 } from '../core/store.js';
+import { toEntry, type FaqRow } from './faq-rows.js';
 
 /** File name of the database inside DATA_DIR. */
 export const DATABASE_FILE = 'qa-robot.sqlite';
@@ -54,44 +55,6 @@ export interface SqliteStore extends Store {
   flush(): void;
 }
 
-interface FaqRow {
-  id: number;
-  question: string;
-  alternatives: string;
-  answer: string;
-  link: string | null;
-  tags: string;
-  enabled: number;
-  hot: number;
-  created_at: string;
-  updated_at: string;
-  version: number;
-}
-
-function parseList(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-function toEntry(row: FaqRow): FaqEntry {
-  return {
-    id: row.id,
-    question: row.question,
-    alternatives: parseList(row.alternatives),
-    answer: row.answer,
-    link: row.link,
-    tags: parseList(row.tags),
-    enabled: row.enabled === 1,
-    hot: row.hot === 1,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    version: row.version,
-  };
-}
 
 /**
  * Applies the migration files not yet recorded in `d1_migrations`, in file-name order, each in its own

@@ -7,29 +7,8 @@ import { buildIndex } from '../../server/build/build-index.js';
 import { decodeText } from '../../server/build/corpus.js';
 import { loadCorpus, makeCorpus } from '../helpers/corpus.js';
 import { answerFromCorpus } from '../../server/core/answer.js';
+import { encodeGbk } from '../helpers/gbk.js';
 
-/** Encodes text as GBK using the platform's GBK decoder in reverse (Node has no GBK encoder). */
-function encodeGbk(text: string): Uint8Array {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gbk');
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else {
-      const bytes = table.get(ch);
-      if (!bytes) throw new Error(`no GBK code for ${ch}`);
-      out.push(...bytes);
-    }
-  }
-  return new Uint8Array(out);
-}
 
 const GBK_PAGE = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 <title>2017年度示例局政府信息公开工作年度报告</title></head><body>

@@ -14,30 +14,13 @@ import {
   type ConsoleServer,
 } from '../admin/browser-harness.js';
 import { launchChromium, skipBrowserTests, watchProblems, type PageProblems } from '../widget/browser-harness.js';
+import { encodeGbk } from '../helpers/gbk.js';
 
 const SAMPLE = 'test/fixtures/reports/sample-2016-gkbg.txt';
 const SAMPLE_TITLE = '2016年度行政服务中心政府信息公开年度报告（示例）';
 const SAMPLE_URL = 'https://www.example.gov.cn/xxgk/2016-gkbg.html';
 const QUESTION = '开通了什么微信公众号';
 
-/** Encodes text as GBK through the platform's GBK decoder in reverse (Node has no GBK encoder). */
-function encodeGbk(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gbk');
-  for (let a = 0x81; a <= 0xfe; a++) {
-    for (let b = 0x40; b <= 0xfe; b++) {
-      if (b === 0x7f) continue;
-      const ch = decoder.decode(new Uint8Array([a, b]));
-      if (ch.length === 1 && !table.has(ch)) table.set(ch, [a, b]);
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    if (ch.charCodeAt(0) < 0x80) out.push(ch.charCodeAt(0));
-    else out.push(...table.get(ch)!);
-  }
-  return Buffer.from(out);
-}
 
 const GBK_PAGE = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 <title>2017年度示例局政府信息公开工作年度报告</title></head><body>
