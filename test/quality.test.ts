@@ -25,7 +25,7 @@ async function score(file: string) {
 }
 
 describe('answer quality on fixture questions', () => {
-  for (const file of ['dev-questions.json', 'extra-questions.json', 'holdout-questions.json', 'blind-questions.json']) {
+  for (const file of ['dev-questions.json', 'extra-questions.json', 'holdout-questions.json', 'blind-questions.json', 'blind2-questions.json']) {
     it(`answers at least 90% of ${file} correctly`, async () => {
       const { rate, failures } = await score(file);
       if (failures.length) console.log(`${file}: ${(rate * 100).toFixed(1)}%\n  ${failures.join('\n  ')}`);

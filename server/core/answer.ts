@@ -79,6 +79,7 @@ export function termStatistics(index: SearchIndex, dictionary: JiebaDictionary):
     passageCount: index.passages.length,
     docFrequency: (term) => index.docFrequency.get(term) ?? 0,
     generalFrequency: (word) => dictionary.frequency(word),
+    isFunctionWord: (word) => dictionary.isFunctionWord(word),
   };
 }
 
@@ -94,6 +95,8 @@ const CN_COUNT = new RegExp(`[一二两三四五六七八九十百千万]+(?:余
 const ZERO = /没有|从未|并未|未曾|尚未|零|(?:^|[,，。；])无/;
 const ANAPHORA_START = /^(同时|此外|另外|其中|对此|上述|以上|这些|这|此|该|其|并且|而且|但是|但)/;
 const BACK_REFERENCE = /这些都是|以上|上述|这些问题|这些工作/;
+/** Where something is, in this domain: an address, a building, or a place on the site (网站, 公开栏, 版块…). */
+const PLACE = /\d+号|[路街道]\d|大街|大道|大楼|\d+楼|\d+层|位于|地址[:：为是]|网站|网上|外网|公开栏|版块|专栏|栏目|窗口|大厅/;
 const LIST_ITEM = /^[一二三四五六七八九十]+是|^第[一二三四五六七八九十]+|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|^[①②③④⑤⑥⑦⑧⑨⑩]/;
 
 type PassageTexts = { text: string; heading: string; title: string; previous: string };
@@ -193,6 +196,8 @@ function typeEvidence(type: QuestionType, passage: IndexedPassage, text: string,
       return ROLE.test(text);
     case 'name':
       return /《[^》]+》|“[^”]+”|"[^"]+"|名为|叫做|称为|名称为/.test(text);
+    case 'place':
+      return PLACE.test(text);
     case 'list':
       return passage.listIntro || (text.match(/、/g)?.length ?? 0) >= 2 || LIST_ITEM.test(text);
     case 'yesno':
@@ -367,8 +372,11 @@ function recognizeUnindexedWords(analysis: QuestionAnalysis, candidateTexts: str
   }
 }
 
-/** 「多少」 needs a count, 「电话」 a phone number, 「哪天」 a date, 「叫什么」 a name: a passage without one does not answer. */
-const REQUIRED_TYPES: QuestionType[] = ['number', 'phone', 'date', 'name'];
+/**
+ * 「多少」 needs a count, 「电话」 a phone number, 「哪天」 a date, 「叫什么」 a name, 「在哪里」 a place: a passage without
+ * one does not answer.
+ */
+const REQUIRED_TYPES: QuestionType[] = ['number', 'phone', 'date', 'name', 'place'];
 
 /** Whether a passage can speak for the years a question names: it mentions them, or its report is of that year. */
 function satisfiesYears(

@@ -2,12 +2,20 @@
 // search-mode cut without HMM, for runtimes that cannot load nodejieba; imports nothing from node:*, hono, nodejieba.
 import type { SegmentedWord, Segmenter } from './tokenize.js';
 
-const HEADER = '#qa-robot jieba dictionary v1';
+const HEADER = '#qa-robot jieba dictionary v2';
+
+/**
+ * Part-of-speech tags (jieba's) of words that shape a sentence rather than name its topic: verbs, adjectives,
+ * adverbs, pronouns, prepositions, conjunctions, particles, numerals, measure and time words.
+ */
+const FUNCTION_TAGS = /^(v|vd|vi|vq|vg|a|ad|ag|z|d|dg|df|r|rr|rz|rg|p|c|u\w*|y|e|o|m|mq|mg|q|t|tg|f|h|k)$/;
 
 /** Word frequencies that drive jieba's maximum-probability route, and general-language word frequency. */
 export interface JiebaDictionary {
   /** Frequency of a word (base dictionary, or user dictionary), or undefined when it is not a word. */
   frequency(word: string): number | undefined;
+  /** True for a word jieba tags as a verb, adjective, adverb or function word (拨打, 出具); false for nouns and names. */
+  isFunctionWord(word: string): boolean;
   /** Sum of all base-dictionary frequencies, as cppjieba computes it. */
   readonly freqSum: number;
   /** Weight of a single character that is not a word: log(lowest base frequency / freqSum). */
@@ -24,7 +32,8 @@ export interface JiebaDictionary {
  * frequency; a later entry replaces an earlier one; totals cover every base line.
  *
  * @param keep - which words the table keeps (the pipeline only segments runs of Han characters, so Han words).
- * @returns a header line, then `word freq` lines sorted by UTF-16 code units (so lookups can binary-search).
+ * @returns a header line, then `word freq` lines (`word freq ~` for function words) sorted by UTF-16 code units, so
+ * lookups can binary-search.
  */
 export function serializeJiebaDictionary(
   base: string,
@@ -35,13 +44,17 @@ export function serializeJiebaDictionary(
   let freqSum = 0;
   const freqs: number[] = [];
   const words = new Map<string, number>();
+  const functional = new Set<string>();
   for (const line of base.split('\n')) {
-    const [word, freqText] = line.split(' ');
+    const [word, freqText, tag] = line.split(' ');
     if (!word || freqText === undefined) continue;
     const freq = Number.parseFloat(freqText);
     freqSum += freq;
     freqs.push(freq);
-    if (keep(word)) words.set(word, freq);
+    if (!keep(word)) continue;
+    words.set(word, freq);
+    if (tag && FUNCTION_TAGS.test(tag)) functional.add(word);
+    else functional.delete(word);
   }
   const sorted = [...freqs].sort((a, b) => a - b);
   const minFreq = sorted[0] ?? 1;
@@ -53,13 +66,17 @@ export function serializeJiebaDictionary(
       if (!word || !keep(word)) continue;
       if (columns.length === 3) words.set(word, Number.parseInt(columns[1] ?? '0', 10));
       else if (columns.length <= 2) words.set(word, medianFreq);
+      else continue;
+      const tag = columns.length === 3 ? columns[2] : columns[1];
+      if (tag && FUNCTION_TAGS.test(tag)) functional.add(word);
+      else functional.delete(word);
     }
   }
   let maxWordLength = 1;
   const lines: string[] = [];
   for (const word of [...words.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
     maxWordLength = Math.max(maxWordLength, Array.from(word).length);
-    lines.push(`${word} ${words.get(word)}`);
+    lines.push(functional.has(word) ? `${word} ${words.get(word)} ~` : `${word} ${words.get(word)}`);
   }
   return `${HEADER} hash=${hash} freqSum=${freqSum} minFreq=${minFreq} maxWordLength=${maxWordLength}\n${lines.join('\n')}\n`;
 }
@@ -89,14 +106,14 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
     at = next === -1 ? text.length : next + 1;
   }
   const lineStarts = Int32Array.from(starts);
-  const cache = new Map<string, number | null>();
+  const cache = new Map<string, { freq: number; functional: boolean } | null>();
 
-  const frequency = (word: string): number | undefined => {
+  const lookup = (word: string) => {
     const hit = cache.get(word);
-    if (hit !== undefined) return hit ?? undefined;
+    if (hit !== undefined) return hit;
     let lo = 0;
     let hi = lineStarts.length - 1;
-    let found: number | null = null;
+    let found: { freq: number; functional: boolean } | null = null;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const start = lineStarts[mid]!;
@@ -104,7 +121,8 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
       const candidate = text.slice(start, space);
       if (candidate === word) {
         const end = text.indexOf('\n', space);
-        found = Number(text.slice(space + 1, end === -1 ? text.length : end));
+        const [freq, mark] = text.slice(space + 1, end === -1 ? text.length : end).split(' ');
+        found = { freq: Number(freq), functional: mark === '~' };
         break;
       }
       if (candidate < word) lo = mid + 1;
@@ -112,10 +130,17 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
     }
     if (cache.size > 50_000) cache.clear();
     cache.set(word, found);
-    return found ?? undefined;
+    return found;
   };
 
-  return { frequency, freqSum, minWeight: Math.log(minFreq / freqSum), maxWordLength, hash };
+  return {
+    frequency: (word) => lookup(word)?.freq,
+    isFunctionWord: (word) => lookup(word)?.functional ?? false,
+    freqSum,
+    minWeight: Math.log(minFreq / freqSum),
+    maxWordLength,
+    hash,
+  };
 }
 
 /**

@@ -13,6 +13,8 @@ export interface TermStatistics {
   docFrequency(term: string): number;
   /** Frequency of a word in general Chinese (the segmentation dictionary), or undefined for a word it lacks. */
   generalFrequency(word: string): number | undefined;
+  /** True for a verb, adjective, adverb or function word in general Chinese (jieba's tags). Optional: default false. */
+  isFunctionWord?(word: string): boolean;
 }
 
 /** Something the question is about, with how much it counts. */
@@ -69,13 +71,13 @@ const STOP_WORDS = new Set(
     '哪个 哪里 哪儿 哪几 哪位 哪天 哪年 哪种 几 多少 怎么 怎么样 怎样 如何 为什么 为何 是否 有没有 没有 是不是 能不能 可以 能否 ' +
     '可否 会不会 要不要 要 需要 谁 何时 什么时候 时候 一共 总共 共 共有 到底 究竟 具体 都有 一些 多 上 中 里 对 给 被 把 让 由 ' +
     '从 向 于 以 关于 有关 今天 今年 去年 前年 明年 目前 现在 当前 最近 近期 当时 多久 号 几点 怎么办 咋 咋办 呗 哈 啦 嗯 诶 ' +
-    '麻烦 谢谢 你好 您好 请教 一般 大概 大约 左右 情况下 哪种 有何 何 啥子 吗 么样 明天 后天 昨天 前天 今日 本年 当年 做 干 搞 弄 用 什么样 咋样 啥样 做什么 干什么 干嘛 为啥 为什么 有关系 叫什么 叫 啥事 咋回事 呢 不 没 没有 了没 没了 吗 俺 咱 咱们 能 会 给 请教一下 告诉我 帮我 问问 想问问'
+    '麻烦 谢谢 你好 您好 请教 一般 大概 大约 左右 情况下 哪种 有何 何 啥子 吗 么样 明天 后天 昨天 前天 今日 本年 当年 做 干 搞 弄 用 什么样 咋样 啥样 做什么 干什么 干嘛 为啥 为什么 有关系 叫什么 叫 啥事 咋回事 呢 不 没 没有 了没 没了 吗 俺 咱 咱们 能 会 给 请教一下 告诉我 帮我 问问 想问问 一类 一种 一方面 哪方面 哪一方面 哪类 哪一类'
   ).split(' '),
 );
 
 /** Words naming what the answer must contain; a passage with that kind of content satisfies them. */
 const TYPE_WORDS: Partial<Record<QuestionType, string[]>> = {
-  phone: ['电话', '热线', '号码', '联系方式', '手机', '手机号'],
+  phone: ['电话', '热线', '号码', '联系方式', '手机', '手机号', '拨打', '拨', '致电', '打'],
   date: ['日期', '时间', '时候', '哪天', '年份'],
   number: ['数量', '总数', '数目', '次数', '件数', '条数', '个数', '多少', '总量', '总计', '合计', '数字', '一共', '总共'],
   name: ['名字', '姓名', '名称'],
@@ -83,15 +85,19 @@ const TYPE_WORDS: Partial<Record<QuestionType, string[]>> = {
 
 const MEASURE = /(?:多少|几)(条|件|次|个|种|项|人|名|家|类|份|元|万|亿|天|年|篇|期|场|批|所|位|户|起|部|本|张|处)/;
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?=\s*年)/g;
+const MEASURE_CHAR = /^(条|件|次|个|种|项|人|名|家|类|份|元|天|篇|期|场|批|所|位|户|起|部|本|张|处)/;
 
 /**
  * How much a word the corpus lacks counts, from how common it is in general Chinese: 1 for rare words (护照,
  * 营业执照: the question is about something the documents do not cover), down to 0.15 for everyday words (因为, 包括,
  * 需要: the question merely words things differently). Words the dictionary lacks count fully.
  */
-export function unknownWordFactor(generalFrequency: number | undefined): number {
-  if (generalFrequency === undefined || generalFrequency <= 800) return 1;
-  return Math.min(1, Math.max(0.15, 1 - Math.log(generalFrequency / 800) / Math.log(40)));
+export function unknownWordFactor(generalFrequency: number | undefined, functionWord = false): number {
+  // A verb or adverb the corpus lacks (拨打, 出具, 编写) is the citizen's wording; a noun it lacks (护照, 停车场) is
+  // a topic the documents do not cover.
+  const kind = functionWord ? 0.6 : 1;
+  if (generalFrequency === undefined || generalFrequency <= 800) return kind;
+  return kind * Math.min(1, Math.max(0.15, 1 - Math.log(generalFrequency / 800) / Math.log(40)));
 }
 
 /** inverse document frequency, BM25's form: always positive, highest for words no passage has. */
@@ -105,12 +111,13 @@ export function inverseDocumentFrequency(df: number, passages: number): number {
  * it leaves of the unknown word stays unknown.
  */
 function refineUnknownWords(
+  candidates: Concept[],
   concepts: Concept[],
   question: string,
   stats: TermStatistics,
   idf: (df: number) => number,
 ): void {
-  for (const unknown of concepts.filter((c) => !c.known && !c.number && c.end - c.start >= 2)) {
+  for (const unknown of candidates.filter((c) => !c.known && !c.number && c.end - c.start >= 2)) {
     let best: { text: string; start: number; end: number; df: number } | undefined;
     for (const size of [4, 3, 2]) {
       for (let s = unknown.start - size + 1; s < unknown.end; s++) {
@@ -166,6 +173,17 @@ function mergeUnknownCharacters(routes: SegmentedWord[], stats: TermStatistics):
     }
     out.push(routes[i]!);
     i++;
+  }
+  return out;
+}
+
+/** Names the question quotes (《工作信息》, “权力清单”): each is one concept, however the segmenter cuts it. */
+function quotedPhrases(question: string, routes: SegmentedWord[]): SegmentedWord[] {
+  const out: SegmentedWord[] = [];
+  for (const m of question.matchAll(/《([^》]{2,30})》|“([^”]{2,30})”|「([^」]{2,30})」|"([^"]{2,30})"/g)) {
+    const word = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+    const start = (m.index ?? 0) + 1;
+    if (routes.some((r) => r.start >= start && r.end <= start + word.length)) out.push({ word, start, end: start + word.length });
   }
   return out;
 }
@@ -248,7 +266,7 @@ export function analyzeQuestion(
     const knownSynonyms = syn.filter((s) => stats.docFrequency(s) > 0);
     const known = df > 0 || knownSynonyms.length > 0;
     let weight = df > 0 ? idf(df) : known ? Math.max(...knownSynonyms.map((s) => idf(stats.docFrequency(s)))) : unknownWeight;
-    if (!known && !number) weight *= unknownWordFactor(stats.generalFrequency(text));
+    if (!known && !number) weight *= unknownWordFactor(stats.generalFrequency(text), stats.isFunctionWord?.(text) ?? false);
     // A single character, or a colloquial reduplication (讲讲, 看看), says little.
     const chars = Array.from(text);
     if ((chars.length === 1 || (chars.length === 2 && chars[0] === chars[1])) && !number) weight *= 0.3;
@@ -259,8 +277,17 @@ export function analyzeQuestion(
   const split = routeWords(tokens);
   const routes = mergeUnknownCharacters(split, stats);
   const merged = new Set(routes.filter((r) => !split.includes(r)));
-  const phrases = synonymPhrases(normalized, routes, synonyms);
-  routes.forEach((word, i) => {
+  const phrases = [...quotedPhrases(normalized, routes), ...synonymPhrases(normalized, routes, synonyms)].filter(
+    (p, i, all) => !all.slice(0, i).some((q) => q.start < p.end && p.start < q.end),
+  );
+  routes.forEach((raw, i) => {
+    // 「几起因…」 is cut 几/起因: after 几 or 多少, a word that starts with a measure word lends it to the count.
+    const afterCount = /^(几|多少)$/.test(routes[i - 1]?.word ?? '') && raw.end - raw.start > 1 && MEASURE_CHAR.test(raw.word);
+    const word = afterCount ? { word: raw.word.slice(1), start: raw.start + 1, end: raw.end } : raw;
+    if (afterCount && word.end - word.start === 1 && !routes.some((r) => r.word === word.word)) {
+      if (!isQuestionWord(word.word)) add(word.word, word.start, word.end);
+      return;
+    }
     const phrase = phrases.find((p) => p.start <= word.start && word.end <= p.end);
     if (phrase) {
       if (phrase.start === word.start) add(phrase.word, phrase.start, phrase.end);
@@ -298,7 +325,9 @@ export function analyzeQuestion(
     if (subs.length === 0 || uncovered >= 2) add(text, word.start, word.end);
   });
 
-  refineUnknownWords(concepts, normalized, stats, idf);
+  // Quoted names, synonym phrases and joined names are whole on purpose: re-cutting them would undo that.
+  const whole = new Set([...phrases.map((p) => p.word), ...[...merged].map((m) => m.word)]);
+  refineUnknownWords(concepts.filter((c) => !whole.has(c.text)), concepts, normalized, stats, idf);
 
   const searchTerms = new Set<string>();
   for (const c of concepts) {

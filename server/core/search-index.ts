@@ -11,7 +11,7 @@ import { termsOf, tokenize, type SegmentedWord, type Segmenter } from './tokeniz
  * mode, passage splitting and the MiniSearch options below. Bump it with any change to those, so that an artifact
  * built by older code is refused instead of silently answering with other terms.
  */
-export const INDEX_OPTIONS_VERSION = 5;
+export const INDEX_OPTIONS_VERSION = 6;
 
 /** Identifies what an artifact was built from; loading compares it with what the running code expects. */
 export interface IndexManifest {
@@ -273,7 +273,7 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
       }
       const rank = seenInSection.get(sectionKey) ?? 0;
       seenInSection.set(sectionKey, rank + 1);
-      const lead = passage.kind === 'sentence' && rank < HEADING_TERMS_PER_SECTION;
+      const lead = rank < HEADING_TERMS_PER_SECTION;
       tokenized.push({ body, heading: lead ? heading : [] });
       for (const t of body) vocabulary.add(t.word);
       for (const t of heading) vocabulary.add(t);

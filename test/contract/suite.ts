@@ -19,7 +19,7 @@ async function errorCode(res: Response): Promise<string> {
 /** Answers of all fixture questions, without the per-request id: compared across runtimes. */
 export async function collectAnswers(send: Send): Promise<Record<string, Omit<AskResponse, 'id'>>> {
   const out: Record<string, Omit<AskResponse, 'id'>> = {};
-  for (const file of ['dev-questions.json', 'extra-questions.json', 'holdout-questions.json', 'blind-questions.json']) {
+  for (const file of ['dev-questions.json', 'extra-questions.json', 'holdout-questions.json', 'blind-questions.json', 'blind2-questions.json']) {
     for (const c of readCases(file)) {
       if (c.invalid) continue;
       const { id: _id, ...rest } = (await (await send('/api/ask', json({ question: c.q }))).json()) as AskResponse;
