@@ -3,7 +3,7 @@
 import { normalizeForScoring, readCases } from '../test/helpers/corpus.js';
 
 /** The fixture files, official dev set first. */
-export const FIXTURE_FILES = ['dev-questions.json', 'extra-questions.json', 'holdout-questions.json'] as const;
+export const FIXTURE_FILES = ['dev-questions.json', 'extra-questions.json', 'holdout-questions.json', 'blind-questions.json', 'blind2-questions.json'] as const;
 export type FixtureFile = (typeof FIXTURE_FILES)[number];
 
 /** One question of a fixture set: either it has expected strings, or the robot must not answer it (`none`). */
