@@ -1,22 +1,11 @@
 // Builds the browser programs (widget.js, the staff console) with Vite when their output is missing or older than
 // their sources; `--force` always builds. Run by `npm start` so a fresh clone serves them without a separate step.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isStale } from './stale.js';
 
 const force = process.argv.includes('--force');
 
-function newest(paths: string[]): number {
-  let latest = 0;
-  const visit = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) for (const name of readdirSync(p)) visit(join(p, name));
-    else latest = Math.max(latest, st.mtimeMs);
-  };
-  paths.forEach(visit);
-  return latest;
-}
 
 const targets = [
   { name: 'widget', config: 'vite.widget.config.ts', output: 'dist/public/widget.js', sources: ['widget/src', 'server/contract.ts', 'vite.widget.config.ts'] },
@@ -25,7 +14,7 @@ const targets = [
 
 for (const t of targets) {
   if (!existsSync(t.config)) continue;
-  const stale = force || !existsSync(t.output) || statSync(t.output).mtimeMs < newest(t.sources);
+  const stale = force || isStale(t.output, t.sources);
   if (!stale) continue;
   console.log(`building the ${t.name} (${t.config})`);
   const result = spawnSync('npx', ['vite', 'build', '-c', t.config, '--logLevel', 'warn'], { stdio: 'inherit' });

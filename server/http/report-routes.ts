@@ -11,6 +11,7 @@ import type {
   AdminPublishStatus,
 } from '../contract.js';
 import type { MetaOverrides } from '../core/document.js';
+import type { SearchIndex } from '../core/search-index.js';
 import type { AppDeps } from './app.js';
 import { ApiError } from './errors.js';
 import { readJsonObject } from './validate.js';
@@ -34,6 +35,23 @@ export interface ReportPublisher {
   publish(uploads: ReportUpload[], options: { replace: boolean }): Promise<PublishOutcome>;
   remove(slug: string): Promise<PublishOutcome>;
   status(): AdminPublishStatus;
+}
+
+/** The reports an index holds, as the console lists them (`addedAt` is left to whoever knows the files). */
+export function reportsOf(index: SearchIndex): AdminReport[] {
+  const sentences = new Array<number>(index.documents.length).fill(0);
+  for (const p of index.passages) if (p.kind === 'sentence') sentences[p.doc]!++;
+  return index.documents.map((d, i) => ({
+    slug: d.slug,
+    file: d.file,
+    title: d.title,
+    date: d.date,
+    issuer: d.issuer,
+    url: d.url,
+    year: d.year,
+    passages: sentences[i]!,
+    addedAt: null,
+  }));
 }
 
 /** Largest body of an upload request: five files of 5 MiB, base64-encoded, with room for JSON. */
@@ -100,20 +118,7 @@ export function reportRoutes(publisher: ReportPublisher | null) {
     };
 
     app.get('/api/admin/reports', async (c) => {
-      const index = deps.engine.index;
-      const reports: AdminReport[] = publisher
-        ? await publisher.list()
-        : index.documents.map((d, i) => ({
-            slug: d.slug,
-            file: d.file,
-            title: d.title,
-            date: d.date,
-            issuer: d.issuer,
-            url: d.url,
-            year: d.year,
-            passages: index.passages.filter((p) => p.doc === i && p.kind === 'sentence').length,
-            addedAt: null,
-          }));
+      const reports: AdminReport[] = publisher ? await publisher.list() : reportsOf(deps.engine.index);
       const body: AdminReportsResponse = {
         runtime: deps.runtime,
         canPublish: publisher !== null,

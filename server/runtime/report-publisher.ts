@@ -11,7 +11,7 @@ import { parseDocument } from '../core/document.js';
 import { splitIntoPassages } from '../core/passages.js';
 import type { IndexArtifact, SearchIndex } from '../core/search-index.js';
 import type { AdminPublishStatus, AdminReport, AdminReportPreview } from '../contract.js';
-import type { PublishOutcome, ReportPublisher, ReportUpload } from '../http/report-routes.js';
+import { reportsOf, type PublishOutcome, type ReportPublisher, type ReportUpload } from '../http/report-routes.js';
 
 export type { PublishOutcome, ReportPublisher, ReportUpload };
 
@@ -139,19 +139,9 @@ export function createReportPublisher(options: PublisherOptions): ReportPublishe
   return {
     async list(): Promise<AdminReport[]> {
       const index = options.index();
-      return index.documents.map((d, i) => {
-        const file = join(reportsDir, d.file);
-        return {
-          slug: d.slug,
-          file: d.file,
-          title: d.title,
-          date: d.date,
-          issuer: d.issuer,
-          url: d.url,
-          year: d.year,
-          passages: index.passages.filter((p) => p.doc === i && p.kind === 'sentence').length,
-          addedAt: existsSync(file) ? statSync(file).mtime.toISOString() : null,
-        };
+      return reportsOf(index).map((report) => {
+        const file = join(reportsDir, report.file);
+        return { ...report, addedAt: existsSync(file) ? statSync(file).mtime.toISOString() : null };
       });
     },
 

@@ -3,7 +3,7 @@
 // into corpus/), a Workers-like app without a report publisher, and signing in.
 import { serve } from '@hono/node-server';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { readSiteSettings } from '../../server/runtime/node-engine.js';
 import { createNodeFaqIndex } from '../../server/runtime/node-staff.js';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 import { DEFAULT_CORPUS, loadCorpus, testConfig } from '../helpers/corpus.js';
+import { isStale } from '../../scripts/stale.js';
 
 /** The built console's page. */
 export const CONSOLE_INDEX = resolve('dist/public/admin/index.html');
@@ -27,20 +28,8 @@ const CONSOLE_SOURCES = ['widget/admin', 'server/contract.ts', 'vite.admin.confi
 /** The staff token every console test server is started with. */
 export const STAFF_TOKEN = 'console-test-token-0123456789abcdef';
 
-function newestSource(): number {
-  let latest = 0;
-  const visit = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) for (const name of readdirSync(p)) visit(join(p, name));
-    else latest = Math.max(latest, st.mtimeMs);
-  };
-  CONSOLE_SOURCES.forEach(visit);
-  return latest;
-}
-
 function consoleIsStale(): boolean {
-  return !existsSync(CONSOLE_INDEX) || statSync(CONSOLE_INDEX).mtimeMs < newestSource();
+  return isStale(CONSOLE_INDEX, CONSOLE_SOURCES);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

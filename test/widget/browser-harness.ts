@@ -2,7 +2,7 @@
 // static host pages on other origins, and launch Debian's Chromium through playwright-core.
 import { serve } from '@hono/node-server';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import type { AppDeps } from '../../server/http/app.js';
 import { createLogger } from '../../server/http/log.js';
 import { createNodeApp } from '../../server/runtime/node.js';
 import { testConfig } from '../helpers/corpus.js';
+import { isStale } from '../../scripts/stale.js';
 
 /** The built widget. */
 export const WIDGET_FILE = resolve('dist/public/widget.js');
@@ -33,20 +34,8 @@ if (skipBrowserTests) {
   );
 }
 
-function newestSource(): number {
-  let latest = 0;
-  const visit = (p: string) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) for (const name of readdirSync(p)) visit(join(p, name));
-    else latest = Math.max(latest, st.mtimeMs);
-  };
-  WIDGET_SOURCES.forEach(visit);
-  return latest;
-}
-
 function widgetIsStale(): boolean {
-  return !existsSync(WIDGET_FILE) || statSync(WIDGET_FILE).mtimeMs < newestSource();
+  return isStale(WIDGET_FILE, WIDGET_SOURCES);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
