@@ -2,8 +2,7 @@
 // harness does), serve it from the real robot over a temporary copy of the corpus (publishing writes there, never
 // into corpus/), a Workers-like app without a report publisher, and signing in.
 import { serve } from '@hono/node-server';
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,7 +18,7 @@ import { readSiteSettings } from '../../server/runtime/node-engine.js';
 import { createNodeFaqIndex } from '../../server/runtime/node-staff.js';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 import { DEFAULT_CORPUS, loadCorpus, testConfig } from '../helpers/corpus.js';
-import { isStale } from '../../scripts/stale.js';
+import { buildWhenStale } from '../helpers/vite-build.js';
 
 /** The built console's page. */
 export const CONSOLE_INDEX = resolve('dist/public/admin/index.html');
@@ -28,47 +27,14 @@ const CONSOLE_SOURCES = ['widget/admin', 'server/contract.ts', 'vite.admin.confi
 /** The staff token every console test server is started with. */
 export const STAFF_TOKEN = 'console-test-token-0123456789abcdef';
 
-function consoleIsStale(): boolean {
-  return isStale(CONSOLE_INDEX, CONSOLE_SOURCES);
-}
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Builds dist/public/admin/ with `vite build -c vite.admin.config.ts` when it is missing or older than its sources.
  * Test files run in parallel processes, so a lock directory keeps two of them from building at once.
  */
 export async function ensureConsoleBuilt(): Promise<void> {
-  if (!consoleIsStale()) return;
-  mkdirSync(resolve('dist'), { recursive: true });
-  const lock = resolve('dist/.admin-build.lock');
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        // A lock left by a killed run.
-        if (statSync(lock).mtimeMs < Date.now() - 120_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // Released meanwhile.
-      }
-      await sleep(200);
-    }
-  }
-  try {
-    if (consoleIsStale()) {
-      const vite = resolve('node_modules/vite/bin/vite.js');
-      // Vitest sets NODE_ENV=test; build exactly what `npm run build:admin` ships.
-      const result = spawnSync(process.execPath, [vite, 'build', '-c', 'vite.admin.config.ts', '--logLevel', 'warn'], {
-        encoding: 'utf8',
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
-      if (result.status !== 0) throw new Error(`building the staff console failed:\n${result.stdout}\n${result.stderr}`);
-    }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  await buildWhenStale('admin', 'vite.admin.config.ts', CONSOLE_INDEX, CONSOLE_SOURCES);
 }
 
 /** A running robot serving the console, with its store (to seed data) and corpus folder. */

@@ -1,8 +1,7 @@
 // Test helpers for the widget's browser tests: build widget.js when stale, serve the real robot (createNodeApp) and
 // static host pages on other origins, and launch Debian's Chromium through playwright-core.
 import { serve } from '@hono/node-server';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +11,7 @@ import type { AppDeps } from '../../server/http/app.js';
 import { createLogger } from '../../server/http/log.js';
 import { createNodeApp } from '../../server/runtime/node.js';
 import { testConfig } from '../helpers/corpus.js';
-import { isStale } from '../../scripts/stale.js';
+import { buildWhenStale } from '../helpers/vite-build.js';
 
 /** The built widget. */
 export const WIDGET_FILE = resolve('dist/public/widget.js');
@@ -34,47 +33,14 @@ if (skipBrowserTests) {
   );
 }
 
-function widgetIsStale(): boolean {
-  return isStale(WIDGET_FILE, WIDGET_SOURCES);
-}
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Builds dist/public/widget.js with `vite build -c vite.widget.config.ts` when it is missing or older than its
  * sources. Test files run in parallel processes, so a lock directory keeps two of them from writing it at once.
  */
 export async function ensureWidgetBuilt(): Promise<string> {
-  if (!widgetIsStale()) return WIDGET_FILE;
-  mkdirSync(resolve('dist'), { recursive: true });
-  const lock = resolve('dist/.widget-build.lock');
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      try {
-        // A lock left by a killed run.
-        if (statSync(lock).mtimeMs < Date.now() - 120_000) rmSync(lock, { recursive: true, force: true });
-      } catch {
-        // Released meanwhile.
-      }
-      await sleep(200);
-    }
-  }
-  try {
-    if (widgetIsStale()) {
-      const vite = resolve('node_modules/vite/bin/vite.js');
-      // Vitest sets NODE_ENV=test; build exactly what `npm run build:widget` ships.
-      const result = spawnSync(process.execPath, [vite, 'build', '-c', 'vite.widget.config.ts', '--logLevel', 'warn'], {
-        encoding: 'utf8',
-        env: { ...process.env, NODE_ENV: 'production' },
-      });
-      if (result.status !== 0) throw new Error(`building the widget failed:\n${result.stdout}\n${result.stderr}`);
-    }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  await buildWhenStale('widget', 'vite.widget.config.ts', WIDGET_FILE, WIDGET_SOURCES);
   return WIDGET_FILE;
 }
 
