@@ -114,13 +114,14 @@ export interface FeedbackResponse {
   id: number;
 }
 
-/** A staff-curated FAQ entry. */
+/** A staff-curated FAQ entry (also what the store keeps: server/core/store.ts). */
 export interface AdminFaqEntry {
   id: number;
+  /** The question as staff wrote it; shown as a hot question and in suggestions. */
   question: string;
-  /** Other ways citizens ask the same thing. */
+  /** Other ways citizens ask the same thing; matched like the question. */
   alternatives: string[];
-  /** Plain text, shown verbatim (never as HTML). */
+  /** Plain text, quoted verbatim as the answer (never rendered as HTML). */
   answer: string;
   /** An http(s) URL, or null. */
   link: string | null;
@@ -129,6 +130,7 @@ export interface AdminFaqEntry {
   enabled: boolean;
   /** Shown by the widget as a hot question (`GET /api/faq/hot`). */
   hot: boolean;
+  /** ISO 8601 time, UTC. */
   createdAt: string;
   updatedAt: string;
   /** Grows by one with every change; `PUT` and `DELETE` name the version they edit. */
@@ -267,7 +269,7 @@ export interface AdminTestRequest {
   question: string;
 }
 
-/** An FAQ entry's score for the tested question. */
+/** An FAQ entry's score for the tested question, with the evidence behind it (server/core/faq-match.ts). */
 export interface AdminFaqCandidate {
   id: number;
   question: string;
@@ -275,13 +277,17 @@ export interface AdminFaqCandidate {
   phrasing: string;
   /** 0–1; the entry answers at or above `threshold`. */
   score: number;
+  /** Weighted share of the question's words the phrasing has (synonyms and partial words count less). */
   queryCoverage: number;
+  /** Weighted share of the phrasing's words the question has. */
   entryCoverage: number;
   /** False when the entry answers another kind of question (a time, not a place): score 0. */
   sameKind: boolean;
   /** True when the entry lacks the question's key word: score 0. */
   keyWordMissing: boolean;
+  /** Words of the question the phrasing has. */
   shared: string[];
+  /** Words of the question the phrasing lacks. */
   missing: string[];
 }
 

@@ -1,6 +1,6 @@
 // Owns matching citizens' questions to staff-curated FAQ entries, and the per-revision cache of prepared entries;
 // runtime-neutral, imports no node:*, hono, nodejieba or SQLite (the entries come from a Store passed in).
-import type { QuestionType } from '../contract.js';
+import type { AdminFaqCandidate, QuestionType } from '../contract.js';
 import type { FaqMatch, FaqMatcher } from './engine.js';
 import { normalizeText } from './normalize.js';
 import { analyzeQuestion, type TermStatistics } from './question.js';
@@ -57,26 +57,8 @@ export interface FaqAnalysis {
 /** A coarse question type: two questions match only when they ask for the same kind of answer. */
 export type AnswerClass = 'phone' | 'date' | 'number' | 'person' | 'place' | 'reason' | 'how' | 'thing' | 'yesno';
 
-/** One FAQ entry's score for a question, with the evidence behind it (shown by the staff hit test). */
-export interface FaqCandidate {
-  id: number;
-  question: string;
-  /** The phrasing (the question or an alternative) that scored best. */
-  phrasing: string;
-  score: number;
-  /** Weighted share of the question's words the phrasing has (synonyms and partial words count less). */
-  queryCoverage: number;
-  /** Weighted share of the phrasing's words the question has. */
-  entryCoverage: number;
-  /** False when the two ask for different kinds of answer (a time versus a place): the score is then 0. */
-  sameKind: boolean;
-  /** Words of the question the phrasing has. */
-  shared: string[];
-  /** Words of the question the phrasing lacks. */
-  missing: string[];
-  /** True when a missing word is the question's key word: the score is then 0. */
-  keyWordMissing: boolean;
-}
+/** One FAQ entry's score for a question, with the evidence behind it: what the staff hit test shows, as is. */
+export type FaqCandidate = AdminFaqCandidate;
 
 /** A question's analysis and its ranked FAQ candidates. */
 export interface FaqRanking {

@@ -1,41 +1,16 @@
 // Owns the Store port: the records staff curate and the robot logs (FAQ entries, questions, feedback, audit), and the
 // interface every runtime's database implements; runtime-neutral, imports no node:*, hono, SQLite or Cloudflare types.
-import type { MatchKind } from '../contract.js';
+import type { AdminFaqEntry, MatchKind } from '../contract.js';
 import { normalizeText } from './normalize.js';
 
-/** A staff-curated question with its approved answer. */
-export interface FaqEntry {
-  id: number;
-  /** The question as staff wrote it; shown as a hot question and in suggestions. */
-  question: string;
-  /** Other ways citizens ask the same thing; matched like the question. */
-  alternatives: string[];
-  /** Plain text, quoted verbatim as the answer (never rendered as HTML). */
-  answer: string;
-  /** An http(s) link for more detail, or null. */
-  link: string | null;
-  tags: string[];
-  /** Only enabled entries answer questions. */
-  enabled: boolean;
-  /** Hot entries are offered in the widget as hot questions. */
-  hot: boolean;
-  /** ISO 8601 time, UTC. */
-  createdAt: string;
-  updatedAt: string;
-  /** Starts at 1, grows by one with every change; an edit must name the version it edits. */
-  version: number;
-}
+/**
+ * A staff-curated question with its approved answer: the staff API returns stored entries unchanged, so the stored
+ * record is the API's type (server/contract.ts).
+ */
+export type FaqEntry = AdminFaqEntry;
 
-/** The fields staff set on an entry; everything else is kept by the store. */
-export interface FaqInput {
-  question: string;
-  alternatives: string[];
-  answer: string;
-  link: string | null;
-  tags: string[];
-  enabled: boolean;
-  hot: boolean;
-}
+/** The fields staff set on an entry; everything else (id, times, version) is kept by the store. */
+export type FaqInput = Pick<FaqEntry, 'question' | 'alternatives' | 'answer' | 'link' | 'tags' | 'enabled' | 'hot'>;
 
 /** Who made a change: the staff member's label, or "staff" when the token carries none. */
 export type Actor = string;

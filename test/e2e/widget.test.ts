@@ -49,6 +49,17 @@ async function ask(page: Page, question: string): Promise<void> {
 }
 
 /** Where focus is inside the widget's shadow root: the focused element's class, or null when it is outside. */
+/** Holds every /api/ask request until the returned function is called (to see what shows while waiting). */
+async function holdAnswers(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  await page.route('**/api/ask', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
 function focusedInWidget(page: Page): Promise<{ cls: string; inDialog: boolean } | null> {
   return page.evaluate(() => {
     const active = document.querySelector('[data-qa-widget]')?.shadowRoot?.activeElement;
@@ -267,12 +278,7 @@ describe.skipIf(skipBrowserTests)('the widget on the demo page at 1280×800', ()
   });
 
   it('shows a typing indicator while the answer is on its way', async () => {
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    await page.route('**/api/ask', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdAnswers(page);
     const { launcher, log } = widget(page);
     await launcher.click();
     await ask(page, QUESTION);
@@ -285,12 +291,7 @@ describe.skipIf(skipBrowserTests)('the widget on the demo page at 1280×800', ()
 
   it('stops the typing animation when the system asks for reduced motion', async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    await page.route('**/api/ask', async (route) => {
-      await gate;
-      await route.continue();
-    });
+    const release = await holdAnswers(page);
     const { launcher, log } = widget(page);
     await launcher.click();
     await ask(page, QUESTION);
