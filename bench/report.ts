@@ -172,17 +172,13 @@ function scaleSection(results: BenchResults): string {
   if (artifactParts.length) {
     const largest = rows[rows.length - 1]!;
     const total = artifactParts.reduce((sum, p) => sum + p.bytes, 0);
-    const compact = artifactParts.reduce((sum, p) => sum + p.compactBytes, 0);
     lines.push(
-      `Where the bytes of index.json go at ${largest.reports.toLocaleString('en-US')} reports, and the same content in a compact encoding (\`bench/what-if-artifact.ts\`):`,
+      `Where the bytes of index.json go at ${largest.reports.toLocaleString('en-US')} reports (\`bench/artifact-parts.ts\`):`,
       '',
       table(
-        ['Part', 'Now', 'Compact', 'Compact encoding'],
-        [
-          ...artifactParts.map((p) => [p.part, formatBytes(p.bytes), formatBytes(p.compactBytes), p.how]),
-          ['**Total**', `**${formatBytes(total)}**`, `**${formatBytes(compact)}**`, ''],
-        ],
-        ['l', 'r', 'r', 'l'],
+        ['Part', 'Size', 'Encoding'],
+        [...artifactParts.map((p) => [p.part, formatBytes(p.bytes), p.how]), ['**Total**', `**${formatBytes(total)}**`, '']],
+        ['l', 'r', 'l'],
       ),
       '',
     );

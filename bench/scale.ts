@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { runScaleChild } from './child.js';
 import { hotFunctions, type HotFunction } from './profile.js';
-import { breakDownArtifact, type ArtifactPart } from './what-if-artifact.js';
+import { breakDownArtifact, type ArtifactPart } from './artifact-parts.js';
 import { median, medianRatio } from './stats.js';
 import { syntheticQuestions, writeSyntheticCorpus } from './synthetic-corpus.js';
 

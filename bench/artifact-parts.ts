@@ -5,21 +5,17 @@ import type { IndexArtifact } from '../server/core/search-index.js';
 export interface ArtifactPart {
   part: string;
   bytes: number;
-  /** The same content in the compact encoding described in `how`. */
-  compactBytes: number;
+  /** How the part is encoded. */
   how: string;
 }
 
 const size = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
 
-/**
- * Breaks an index.json down by part. The compact encoding this file once measured as a what-if is now the artifact's
- * own format (index format 5), so "compact" equals "now" for every part.
- */
+/** Breaks an index.json down by part (the packed encoding a what-if once measured here is the format since 5). */
 export function breakDownArtifact(file: string): ArtifactPart[] {
   const artifact = JSON.parse(readFileSync(file, 'utf8')) as IndexArtifact;
   const { postings, fieldLength, ...rest } = artifact.search;
-  const part = (name: string, value: unknown, how: string): ArtifactPart => ({ part: name, bytes: size(value), compactBytes: size(value), how });
+  const part = (name: string, value: unknown, how: string): ArtifactPart => ({ part: name, bytes: size(value), how });
   return [
     part('passages', { p: artifact.passages, s: artifact.sections }, `by column, section paths as indexes into a table of ${artifact.sections.length} paths`),
     part('search postings (MiniSearch index)', postings, 'per term, ascending passage ids as base-36 gaps, the term frequency only when it is not 1'),
