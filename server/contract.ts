@@ -20,6 +20,12 @@ export type MatchKind = 'corpus' | 'faq' | 'none';
 /** `POST /api/ask` body. `GET /api/ask?q=` is the same question in the query string. */
 export interface AskRequest {
   question: string;
+  /**
+   * The report the question is asked on: a report's slug (`data-report`), its URL, or the URL of the page the widget
+   * is on. 「这份报告」 is that report; a question naming no agency is about that report's agency. At most 2,000
+   * characters.
+   */
+  report?: string;
 }
 
 /** A citation: the document a quoted passage comes from. */
@@ -70,6 +76,8 @@ export interface AskResponse {
   suggestions: string[];
   /** For `faq` answers: the entry's id and optional link. */
   faq?: { id: number; link: string | null };
+  /** What the robot took the question to mean (「去年」 as 2024, the newest report), in its own words; not part of the quote. */
+  notes?: string[];
 }
 
 /** `GET /api/suggest?q=` answer: questions to offer while the citizen types. */

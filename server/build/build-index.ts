@@ -1,7 +1,8 @@
 // Owns the Node build of the index artifact from a corpus folder: ingest, segment with nodejieba, write atomically.
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { splitIntoPassages } from '../core/passages.js';
+import { loadJiebaDictionary } from '../core/jieba.js';
+import { ingestReport } from '../core/report-ingest.js';
 import { buildIndexArtifact, type CorpusInput, type IndexArtifact } from '../core/search-index.js';
 import { createNodeSegmenter, serializeDictionaries } from '../runtime/node-segmenter.js';
 import { corpusPaths, hashCorpus, listReportFiles, listUserDictionaries, readReport } from './corpus.js';
@@ -67,6 +68,9 @@ export function buildIndex(options: BuildOptions): BuildSummary {
   const paths = corpusPaths(options.corpusDir);
   const segmenter = segmenterForCorpus(options.corpusDir);
   const files = listReportFiles(paths);
+  // The dictionary's place names tell where an agency's name starts in running text (「严格执行襄阳市…」).
+  const dictionaryText = serializeDictionaries(listUserDictionaries(paths));
+  const places = loadJiebaDictionary(dictionaryText);
   const skipped: BuildSummary['skipped'] = [];
   const input: CorpusInput = { documents: [], corpusHash: hashCorpus(paths) };
   let passages = 0;
@@ -76,9 +80,13 @@ export function buildIndex(options: BuildOptions): BuildSummary {
       skipped.push({ file: result.file, reason: result.reason });
       options.onSkip?.(result.file, result.reason);
     } else {
-      const docPassages = splitIntoPassages(result.document);
-      passages += docPassages.length;
-      input.documents.push({ meta: { ...result.document.meta, slug: result.slug, file: result.file }, passages: docPassages });
+      const report = ingestReport(result.document, places);
+      passages += report.passages.length;
+      input.documents.push({
+        meta: { ...result.document.meta, slug: result.slug, file: result.file, agency: report.agency },
+        passages: report.passages,
+        tables: report.tables,
+      });
     }
     const elapsedMs = performance.now() - started;
     options.onProgress?.({
@@ -99,7 +107,7 @@ export function buildIndex(options: BuildOptions): BuildSummary {
   const artifact = buildIndexArtifact(input, segmenter);
   const json = JSON.stringify(artifact);
   const out = artifactPaths(options.outDir);
-  writeAtomically(out.dictionary, serializeDictionaries(listUserDictionaries(paths)));
+  writeAtomically(out.dictionary, dictionaryText);
   writeAtomically(out.index, json);
   return {
     file: out.index,

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { parseDocument, type MetaOverrides, type ParsedDocument, type SourceFormat } from '../core/document.js';
+import { hasBody, parseDocument, type MetaOverrides, type ParsedDocument, type SourceFormat } from '../core/document.js';
 
 /** The files of a corpus folder. */
 export interface CorpusPaths {
@@ -124,8 +124,8 @@ export function readReport(file: string, reportsDir: string): ReadResult {
   try {
     const bytes = readFileSync(file);
     const text = decodeText(bytes, format);
-    const document = parseDocument(text, format, readSidecar(file));
-    if (!document.blocks.some((b) => b.kind === 'paragraph')) {
+    const document = parseDocument(text, format, readSidecar(file), { fileName: basename(file) });
+    if (!hasBody(document)) {
       return { ok: false, file: rel, reason: 'no body text was found after removing the page chrome' };
     }
     return { ok: true, file: rel, slug: slugOf(file), document, bytes: bytes.length };

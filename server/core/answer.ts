@@ -1,6 +1,11 @@
 // Owns answering from the corpus: candidate retrieval, ranking by what the question asks for, abstention, and the
 // verbatim extract with its citation; runtime-neutral, imports no node:*, hono or nodejieba.
 import type { ContactPoint, Highlight, QuestionType, Source } from '../contract.js';
+import { findAgencyMentions, type AgencyDirectory } from './agencies.js';
+import { chooseContacts } from './contacts.js';
+import { resolveScope, type AnswerScope, type AskContext } from './scope.js';
+import { TOTAL_LABELS } from './report-template.js';
+import { readYears } from './years.js';
 import { normalizeText, normalizeWithOffsets } from './normalize.js';
 import {
   analyzeQuestion,
@@ -70,7 +75,15 @@ export interface CorpusAnswer {
   /** Best candidates, best first (at most 5), for explaining the choice. */
   ranking: ScoredPassage[];
   /** Why the robot did not answer, when it did not. */
-  reason?: 'vague' | 'not-covered' | 'no-candidates' | 'key-word-missing' | 'no-answer-type';
+  reason?: 'vague' | 'not-covered' | 'no-candidates' | 'key-word-missing' | 'no-answer-type' | 'agency-unknown' | 'year-missing';
+  /** What the question was scoped to (agency, years, reports) and what the robot took (notes). */
+  scope: AnswerScope;
+}
+
+/** The site around the corpus: its agencies, and where the question is asked. */
+export interface CorpusContext {
+  directory: AgencyDirectory;
+  ask: AskContext;
 }
 
 /** Makes the corpus statistics of an index (and general word frequencies) usable by question analysis. */
@@ -188,6 +201,7 @@ function typeEvidence(type: QuestionType, passage: IndexedPassage, text: string,
     case 'date':
       return passage.kind === 'meta' || passage.kind === 'signoff' || DATE.test(text);
     case 'number': {
+      if (passage.kind === 'cell') return true;
       const own = new Set(analysis.concepts.filter((c) => c.number).map((c) => c.text));
       const counts = [...text.matchAll(COUNT)].map((m) => m[1]!);
       return counts.some((n) => !own.has(n)) || CN_COUNT.test(text) || ZERO.test(text);
@@ -253,7 +267,8 @@ function scorePassage(
     own += c.weight * (documentLevel[i] ? 1 : o);
     context += c.weight * ctx;
     rankContext += c.weight * (documentLevel[i] ? 1 : ctx);
-    credits.push(ctx);
+    // What the report's title says (「年报」 of 「…年度报告」) the passage need not repeat to answer.
+    credits.push(documentLevel[i] ? Math.max(ctx, 0.85) : ctx);
   });
   const coverage = total > 0 ? own / total : 0;
   const contextCoverage = total > 0 ? context / total : 0;
@@ -287,10 +302,24 @@ function scorePassage(
   const first = id > 0 && index.passages[id - 1]?.section.join('\n') !== passage.section.join('\n');
   const lead = first && contextCoverage > coverage ? 0.04 : 0;
   const tiny = Array.from(text.replace(/[^\p{Script=Han}0-9a-z]/gu, '')).length < 6 ? -0.1 : 0;
+  // A table row answers with its total unless the question names a column (「个人申请的有多少」 names 自然人).
+  const cellTotal = passage.kind === 'cell' ? cellTotalBonus(passage.text, coverage) : 0;
 
   const score =
-    0.55 * coverage + 0.35 * (total > 0 ? rankContext / total : 0) + typeFit + 0.1 * retrieval + 0.12 * phrase + 0.08 * topical + lead + tiny;
+    0.55 * coverage + 0.35 * (total > 0 ? rankContext / total : 0) + typeFit + 0.1 * retrieval + 0.12 * phrase + 0.08 * topical + lead + tiny + cellTotal;
   return { passage: id, score, coverage, contextCoverage, typeFit, retrieval, credits };
+}
+
+/** The labels of a cell passage (「行 · 列：值」), last label first. */
+function cellLabels(text: string): string[] {
+  const colon = text.lastIndexOf('：');
+  return (colon === -1 ? text : text.slice(0, colon)).split(' · ').reverse();
+}
+
+/** A cell whose column is a total (总计) edges out its row's parts when they cover the question equally. */
+function cellTotalBonus(text: string, coverage: number): number {
+  const last = cellLabels(text)[0] ?? '';
+  return TOTAL_LABELS.test(last.replace(/\s+/g, '')) ? 0.02 + 0.02 * coverage : 0;
 }
 
 /**
@@ -378,19 +407,27 @@ function recognizeUnindexedWords(analysis: QuestionAnalysis, candidateTexts: str
  */
 const REQUIRED_TYPES: QuestionType[] = ['number', 'phone', 'date', 'name', 'place'];
 
-/** Whether a passage can speak for the years a question names: it mentions them, or its report is of that year. */
+/**
+ * Whether a passage can speak for the years a question names: its report is of that year; or, when the site has no
+ * report of that year, the report of the year before speaks of it (「2016年，将…」 in the 2015 report's plans).
+ */
 function satisfiesYears(
   index: SearchIndex,
   id: number,
   analysis: QuestionAnalysis,
+  scope: AnswerScope,
   texts: ReturnType<typeof createTextCache>,
 ): boolean {
-  if (analysis.years.length === 0) return true;
-  const { text, heading } = texts(id);
-  const doc = index.documents[index.passages[id]!.doc]!;
-  return analysis.years.every(
-    (y) => doc.year === y || containsNumber(text, String(y)) || containsNumber(heading, String(y)) || (index.passages[id]!.kind !== 'sentence' && doc.date?.startsWith(String(y))),
-  );
+  const years = scope.years.length > 0 ? scope.years : analysis.years;
+  if (years.length === 0) return true;
+  const passage = index.passages[id]!;
+  const doc = index.documents[passage.doc]!;
+  return years.every((y) => {
+    if (doc.year === y) return true;
+    if (!scope.missingYears.includes(y) || doc.year !== y - 1 || passage.kind !== 'sentence') return false;
+    const { text, heading } = texts(id);
+    return containsNumber(text, String(y)) || containsNumber(heading, String(y));
+  });
 }
 
 const documentNames = new WeakMap<SearchIndex, Map<number, string>>();
@@ -409,8 +446,10 @@ function documentConcepts(index: SearchIndex, doc: number, concepts: PreparedCon
     names.set(doc, name);
   }
   const year = index.documents[doc]!.year;
-  return concepts.map(({ concept }) =>
-    concept.number ? String(year) === concept.text || containsNumber(name!, concept.text) : Array.from(concept.text).length >= 2 && name!.includes(concept.text),
+  return concepts.map(({ concept, synonyms }) =>
+    concept.number
+      ? String(year) === concept.text || containsNumber(name!, concept.text)
+      : Array.from(concept.text).length >= 2 && (name!.includes(concept.text) || synonyms.some((s) => Array.from(s).length >= 2 && name!.includes(s))),
   );
 }
 
@@ -428,14 +467,15 @@ function asksAboutDocument(analysis: QuestionAnalysis): boolean {
 }
 
 /** Adjusts scores for the year rule: the year the question names wins; otherwise the newest report does. */
-function applyYearRule(index: SearchIndex, ranked: ScoredPassage[], analysis: QuestionAnalysis): void {
+function applyYearRule(index: SearchIndex, ranked: ScoredPassage[], named: number[]): void {
+
   const years = new Set(index.documents.map((d) => d.year ?? 0));
   if (years.size < 2) return;
   const newest = Math.max(...years);
   for (const r of ranked) {
     const year = index.documents[index.passages[r.passage]!.doc]?.year ?? 0;
-    if (analysis.years.length > 0) {
-      if (!analysis.years.includes(year)) r.score -= 0.08;
+    if (named.length > 0) {
+      if (!named.includes(year)) r.score -= 0.08;
     } else if (year !== newest) {
       r.score -= 0.03 * Math.min(3, newest - year || 1);
     }
@@ -514,14 +554,36 @@ export function passageUrl(base: string | null, passageText: string): string | n
   return `${base.replace(/#.*$/, '')}#:~:text=${fragment}`;
 }
 
+/**
+ * Link to a table row: the report's own page has an anchor per row (`#t3-r5`); a text fragment marks the row on the
+ * site's page too, from its first label to its last cell, after the row before it.
+ */
+export function cellUrl(base: string | null, index: SearchIndex, table: number, row: number, ownPage: boolean): string | null {
+  if (!base) return null;
+  const rows = index.tables[table]?.rows ?? [];
+  const cells = (rows[row] ?? []).map((c) => c.text.replace(/\s+/g, '')).filter(Boolean);
+  const encode = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D').replace(/,/g, '%2C');
+  const anchor = ownPage ? `t${table}-r${row}` : '';
+  if (cells.length === 0) return `${base.replace(/#.*$/, '')}${anchor ? `#${anchor}` : ''}`;
+  const previous = (rows[row - 1] ?? []).map((c) => c.text.replace(/\s+/g, '')).filter(Boolean).at(-1);
+  const start = cells[0]!;
+  const end = cells.length > 1 ? cells[cells.length - 1]! : null;
+  const fragment = `${previous ? `${encode(previous)}-,` : ''}${encode(start)}${end ? `,${encode(end)}` : ''}`;
+  return `${base.replace(/#.*$/, '')}#${anchor}:~:text=${fragment}`;
+}
+
 function sourceFor(index: SearchIndex, ids: number[], answer: string): Source {
   const first = index.passages[ids[0]!]!;
   const doc = index.documents[first.doc]!;
   const snippet = Array.from(answer).length > 160 ? `${Array.from(answer).slice(0, 158).join('')}…` : answer;
+  const base = doc.url ?? `/reports/${doc.slug}`;
+  const url = first.cell
+    ? cellUrl(base, index, first.cell.table, first.cell.row, !doc.url)
+    : passageUrl(base, first.kind === 'sentence' ? answer : doc.title);
   return {
     title: doc.title,
     date: doc.date,
-    url: passageUrl(doc.url ?? `/reports/${doc.slug}`, first.kind === 'sentence' ? answer : doc.title),
+    url,
     section: first.section.join(' › '),
     snippet,
     year: doc.year,
@@ -556,9 +618,24 @@ export function answerFromCorpus(
   question: string,
   synonyms: SynonymTable,
   options: AnswerOptions = DEFAULT_ANSWER_OPTIONS,
+  context?: CorpusContext,
 ): CorpusAnswer {
   const stats = termStatistics(index, dictionary);
-  const analysis = analyzeQuestion(question, index.segmenter, stats, synonyms);
+  // Scope: the agency and year the question names (or the page's, the site's) decide which reports may answer; the
+  // words that named them are constraints, not content, and leave the question before it is analysed.
+  const normalized = normalizeText(question).replace(/\s+/g, ' ').trim();
+  const directory = context?.directory ?? { agencies: [], byDoc: index.documents.map(() => -1) };
+  const ask = context?.ask ?? { today: new Date() };
+  const scope = resolveScope(
+    normalized,
+    readYears(normalized, ask.today),
+    findAgencyMentions(normalized, directory, dictionary),
+    index.documents,
+    directory,
+    ask,
+  );
+  const analysis = analyzeQuestion(applyScope(normalized, scope), index.segmenter, stats, synonyms);
+  const allowed = scope.docs ? new Set(scope.docs) : null;
   const none = (reason: CorpusAnswer['reason'], ranking: ScoredPassage[] = []): CorpusAnswer => ({
     matched: 'none',
     answer: '',
@@ -568,35 +645,44 @@ export function answerFromCorpus(
     passages: [],
     analysis,
     ranking: ranking.slice(0, 5),
-    reason,
+    reason: scope.refusal?.reason === 'year-missing' && reason !== 'vague' ? 'year-missing' : reason,
+    scope,
   });
+  if (scope.refusal?.reason === 'agency-unknown') return none('agency-unknown');
 
   const information = analysis.concepts.reduce((sum, c) => sum + (c.typeWord ? 0 : c.weight), 0);
   const terms = chooseQueryTerms(analysis.searchTerms, stats, options.postingBudget);
   if (terms.length === 0) return none(information < options.minInformation ? 'vague' : 'no-candidates');
 
-  const hits = index.search.search(terms.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false });
+  const hits = index.search.search(terms.join(' '), {
+    combineWith: 'OR',
+    prefix: false,
+    fuzzy: false,
+    ...(allowed ? { filter: (r: { id: unknown }) => allowed.has(index.passages[r.id as number]!.doc) } : {}),
+  });
   const topScore = hits[0]?.score ?? 1;
   const retrieval = new Map<number, number>();
   for (const h of hits.slice(0, options.candidates)) retrieval.set(h.id as number, h.score / topScore);
   const texts = createTextCache(index);
   // A question that names a report (its issuer, its title words) brings that report's sentences in as candidates,
   // whatever their rank among thousands of look-alike sentences of other reports.
-  for (const id of namedDocumentPassages(index, analysis, texts)) if (!retrieval.has(id)) retrieval.set(id, 0);
+  for (const id of namedDocumentPassages(index, analysis, texts)) {
+    if (!retrieval.has(id) && (!allowed || allowed.has(index.passages[id]!.doc))) retrieval.set(id, 0);
+  }
   const aboutDocument = asksAboutDocument(analysis);
   recognizeUnindexedWords(analysis, [...retrieval.keys()].map((id) => texts(id).text), stats.passageCount);
   const prepared = prepareConcepts(analysis);
   const ranked = [...retrieval]
-    .filter(([id]) => aboutDocument || index.passages[id]!.kind === 'sentence')
+    .filter(([id]) => aboutDocument || index.passages[id]!.kind === 'sentence' || index.passages[id]!.kind === 'cell')
     .map(([id, score]) => scorePassage(index, id, analysis, prepared, texts, score));
-  applyYearRule(index, ranked, analysis);
+  applyYearRule(index, ranked, scope.years.length > 0 ? scope.years : analysis.years);
   ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
 
   // What the question requires of a passage: the year it names (in the text, headings or the report's own year),
   // and for counts, phone numbers, dates and names, content of that kind. Candidates without it cannot answer.
   const eligible = ranked.filter(
     (r) =>
-      satisfiesYears(index, r.passage, analysis, texts) &&
+      satisfiesYears(index, r.passage, analysis, scope, texts) &&
       REQUIRED_TYPES.every((t) => !analysis.types.includes(t) || typeEvidence(t, index.passages[r.passage]!, texts(r.passage).text, analysis)),
   );
   const best = eligible[0];
@@ -622,5 +708,18 @@ export function answerFromCorpus(
     passages: ids,
     analysis,
     ranking: ranked.slice(0, 5),
+    scope,
   };
+}
+
+/** The question with what the scope consumed replaced: agency names dropped, years written out (15年 → 2015年). */
+export function applyScope(normalized: string, scope: AnswerScope): string {
+  let out = '';
+  let at = 0;
+  for (const span of [...scope.consumed].sort((a, b) => a.start - b.start)) {
+    if (span.start < at) continue;
+    out += normalized.slice(at, span.start) + span.replacement;
+    at = span.end;
+  }
+  return (out + normalized.slice(at)).replace(/\s+/g, ' ').trim();
 }

@@ -1,7 +1,9 @@
 // Owns the answering service every runtime shares: FAQ first, then the corpus, then the "I don't know" reply;
 // runtime-neutral, imports no node:*, hono or nodejieba.
 import type { AskResponse, ContactPoint } from '../contract.js';
-import { answerFromCorpus, contactPoints, DEFAULT_ANSWER_OPTIONS, type AnswerOptions, type CorpusAnswer } from './answer.js';
+import { createAgencyDirectory, type AgencyDirectory } from './agencies.js';
+import { answerFromCorpus, DEFAULT_ANSWER_OPTIONS, type AnswerOptions, type CorpusAnswer } from './answer.js';
+import { chooseContacts } from './contacts.js';
 import type { JiebaDictionary } from './jieba.js';
 import { normalizeText } from './normalize.js';
 import type { SearchIndex } from './search-index.js';
@@ -26,15 +28,35 @@ export interface AnswerResult {
   faq: FaqMatch | null;
 }
 
+/** Where a question is asked: the page the widget is on (its URL), or the report the page names (`data-report`). */
+export interface AskPlace {
+  /** A report's slug, its URL, or the URL of the page the citizen is on. */
+  report?: string;
+  /** When the question is asked (今年/去年 count from it); default now. */
+  now?: Date;
+}
+
 export interface QaEngine {
   /** The loaded index (documents, passages, manifest). */
   readonly index: SearchIndex;
+  /** The agencies of the site's reports. */
+  readonly agencies: AgencyDirectory;
   /** Answers a question: FAQ, then corpus, then a helpful "not found". */
-  answer(question: string): Promise<AnswerResult>;
-  /** Contacts found in the corpus (where to ask instead). */
+  answer(question: string, place?: AskPlace): Promise<AnswerResult>;
+  /** The site's contacts (where to ask instead): site.json's, else those of the site's own agency's reports. */
   contacts(): ContactPoint[];
   /** Everything behind an answer, for the staff hit test: the answer, and the corpus's analysis and ranking even when an FAQ entry answered. */
-  explain(question: string): Promise<Explanation>;
+  explain(question: string, place?: AskPlace): Promise<Explanation>;
+}
+
+/** What the site says of itself (`corpus/site.json`): the engine needs its agency and contacts. */
+export interface SiteProfile {
+  /** The site's own agency (the reports' agency name); default: the agency of `defaultReport`. */
+  agency?: string;
+  /** Slug of the site's main report. */
+  defaultReport?: string;
+  /** Where citizens ask when the robot cannot help; default: the phone numbers the site's own reports give. */
+  contacts?: ContactPoint[];
 }
 
 /** What {@link QaEngine.explain} returns. */
@@ -50,6 +72,9 @@ export interface EngineOptions {
   synonyms: SynonymTable;
   faq?: FaqMatcher;
   answerOptions?: AnswerOptions;
+  site?: SiteProfile;
+  /** Staff aliases of agencies (`corpus/aliases.txt`), by agency name. */
+  aliases?: ReadonlyMap<string, string[]>;
 }
 
 /** An engine whose index can be replaced while it serves: questions in flight finish on the engine they started on. */
@@ -71,13 +96,36 @@ export function createSwappableEngine(initial: QaEngine): SwappableEngine {
 }
 
 /** The fixed reply for questions the documents do not answer. Lists where to ask, from the corpus's own contacts. */
-export function formatNotFound(contacts: ContactPoint[], reason: CorpusAnswer['reason'] | undefined): string {
+export function formatNotFound(contacts: ContactPoint[], reason: CorpusAnswer['reason'] | undefined, scopeMessage?: string): string {
   const lead =
     reason === 'vague'
       ? '您的问题比较笼统，我没能确定您想了解什么。请说得具体一些，例如问「主动公开了多少条政府信息」「投诉电话是多少」。'
-      : '抱歉，已发布的报告中没有找到这个问题的答案。您可以换个说法再问，或说得更具体一些。';
+      : (reason === 'agency-unknown' || reason === 'year-missing') && scopeMessage
+        ? scopeMessage
+        : '抱歉，已发布的报告中没有找到这个问题的答案。您可以换个说法再问，或说得更具体一些。';
   if (contacts.length === 0) return `${lead}也可以直接联系发布单位咨询。`;
   return `${lead}也可以咨询：${contacts.map((c) => `${c.label} ${c.phone}`).join('；')}。`;
+}
+
+/** The report a page is: a slug, or a URL of the report's page (its own URL, or /reports/:slug on this server). */
+export function findReport(index: SearchIndex, report: string | undefined): number | undefined {
+  if (!report) return undefined;
+  const bare = (u: string) => u.replace(/[?#].*$/, '').replace(/\/+$/, '').replace(/^https?:\/\//i, '').toLowerCase();
+  const slug = /\/reports\/([^/?#]+)/.exec(report)?.[1];
+  const decoded = slug ? safeDecode(slug) : report;
+  const bySlug = index.documents.findIndex((d) => d.slug === decoded);
+  if (bySlug >= 0) return bySlug;
+  const target = bare(report);
+  const byUrl = index.documents.findIndex((d) => d.url && bare(d.url) === target);
+  return byUrl >= 0 ? byUrl : undefined;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Creates the answering service over a loaded index. */
@@ -86,10 +134,37 @@ const CORPUS_MEMO_SIZE = 2000;
 
 export function createQaEngine(options: EngineOptions): QaEngine {
   const answerOptions = options.answerOptions ?? DEFAULT_ANSWER_OPTIONS;
-  const contacts = contactPoints(options.index);
+  const { index } = options;
+  const directory = createAgencyDirectory(index.documents.map((d) => d.agency ?? null), options.aliases);
+  const site = options.site ?? {};
+  const siteDoc = site.defaultReport ? index.documents.findIndex((d) => d.slug === site.defaultReport) : -1;
+  const named = site.agency ? directory.agencies.findIndex((a) => normalizeText(a.name) === normalizeText(site.agency!)) : -1;
+  const siteAgency = named >= 0 ? named : siteDoc >= 0 ? directory.byDoc[siteDoc]! : directory.agencies.length === 1 ? 0 : -1;
+  const newestFirst = (a: number, b: number) => (index.documents[b]?.year ?? 0) - (index.documents[a]?.year ?? 0);
+  const contactsFor = (corpus: CorpusAnswer): ContactPoint[] =>
+    chooseContacts(index.contacts, (p) => index.passages[p]!.doc, {
+      docs: corpus.scope.agency !== null ? directory.agencies[corpus.scope.agency]!.docs : corpus.scope.docs,
+      named: corpus.scope.agency !== null && corpus.scope.agency !== siteAgency,
+      agencyName: corpus.scope.agency !== null ? directory.agencies[corpus.scope.agency]!.name : null,
+      siteContacts: site.contacts ?? [],
+      newestFirst,
+    });
+  const siteContacts =
+    site.contacts && site.contacts.length > 0
+      ? site.contacts
+      : chooseContacts(index.contacts, (p) => index.passages[p]!.doc, {
+          docs: siteAgency >= 0 ? directory.agencies[siteAgency]!.docs : null,
+          named: false,
+          agencyName: siteAgency >= 0 ? directory.agencies[siteAgency]!.name : null,
+          siteContacts: [],
+          newestFirst,
+        });
   const memo = new Map<string, CorpusAnswer>();
-  const answerCorpus = (question: string): CorpusAnswer => {
-    const key = normalizeText(question).replace(/\s+/g, ' ').trim();
+  const answerCorpus = (question: string, place: AskPlace = {}): CorpusAnswer => {
+    const now = place.now ?? new Date();
+    const pageDoc = findReport(index, place.report);
+    // The same words mean another answer on another page, or on another day (去年).
+    const key = `${pageDoc ?? ''}|${now.toISOString().slice(0, 10)}|${normalizeText(question).replace(/\s+/g, ' ').trim()}`;
     const hit = memo.get(key);
     if (hit) {
       // Most recently used last, so the oldest is evicted first.
@@ -97,20 +172,24 @@ export function createQaEngine(options: EngineOptions): QaEngine {
       memo.set(key, hit);
       return hit;
     }
-    const answer = answerFromCorpus(options.index, options.dictionary, question, options.synonyms, answerOptions);
+    const answer = answerFromCorpus(index, options.dictionary, question, options.synonyms, answerOptions, {
+      directory,
+      ask: { today: now, ...(pageDoc !== undefined ? { pageDoc } : {}), ...(siteAgency >= 0 ? { siteAgency } : {}) },
+    });
     if (memo.size >= CORPUS_MEMO_SIZE) memo.delete(memo.keys().next().value!);
     memo.set(key, answer);
     return answer;
   };
   const engine: QaEngine = {
-    index: options.index,
-    contacts: () => contacts,
-    async explain(question: string): Promise<Explanation> {
-      const result = await engine.answer(question);
-      const corpus = result.corpus ?? answerCorpus(question);
+    index,
+    agencies: directory,
+    contacts: () => siteContacts,
+    async explain(question: string, place?: AskPlace): Promise<Explanation> {
+      const result = await engine.answer(question, place);
+      const corpus = result.corpus ?? answerCorpus(question, place);
       return { result, corpus };
     },
-    async answer(question: string): Promise<AnswerResult> {
+    async answer(question: string, place?: AskPlace): Promise<AnswerResult> {
       const faq = options.faq ? await options.faq(question) : null;
       if (faq) {
         return {
@@ -138,7 +217,7 @@ export function createQaEngine(options: EngineOptions): QaEngine {
           },
         };
       }
-      const corpus = answerCorpus(question);
+      const corpus = answerCorpus(question, place);
       if (corpus.matched === 'corpus') {
         return {
           faq: null,
@@ -152,14 +231,16 @@ export function createQaEngine(options: EngineOptions): QaEngine {
             year: corpus.year,
             contacts: [],
             suggestions: [],
+            ...(corpus.scope.notes.length > 0 ? { notes: corpus.scope.notes } : {}),
           },
         };
       }
+      const contacts = contactsFor(corpus);
       return {
         faq: null,
         corpus,
         response: {
-          answer: formatNotFound(contacts, corpus.reason),
+          answer: formatNotFound(contacts, corpus.reason, corpus.scope.refusal?.message),
           matched: 'none',
           sources: [],
           highlights: [],

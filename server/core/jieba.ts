@@ -2,7 +2,7 @@
 // search-mode cut without HMM, for runtimes that cannot load nodejieba; imports nothing from node:*, hono, nodejieba.
 import type { SegmentedWord, Segmenter } from './tokenize.js';
 
-const HEADER = '#qa-robot jieba dictionary v2';
+const HEADER = '#qa-robot jieba dictionary v3';
 
 /**
  * Part-of-speech tags (jieba's) of words that shape a sentence rather than name its topic: verbs, adjectives,
@@ -16,6 +16,8 @@ export interface JiebaDictionary {
   frequency(word: string): number | undefined;
   /** True for a word jieba tags as a verb, adjective, adverb or function word (拨打, 出具); false for nouns and names. */
   isFunctionWord(word: string): boolean;
+  /** True for a word jieba tags as a place name (襄阳, 栖霞): agency names start with one. */
+  isPlaceName(word: string): boolean;
   /** Sum of all base-dictionary frequencies, as cppjieba computes it. */
   readonly freqSum: number;
   /** Weight of a single character that is not a word: log(lowest base frequency / freqSum). */
@@ -32,7 +34,7 @@ export interface JiebaDictionary {
  * frequency; a later entry replaces an earlier one; totals cover every base line.
  *
  * @param keep - which words the table keeps (the pipeline only segments runs of Han characters, so Han words).
- * @returns a header line, then `word freq` lines (`word freq ~` for function words) sorted by UTF-16 code units, so
+ * @returns a header line, then `word freq` lines (`word freq ~` for function words, `word freq @` for place names) sorted by UTF-16 code units, so
  * lookups can binary-search.
  */
 export function serializeJiebaDictionary(
@@ -45,6 +47,7 @@ export function serializeJiebaDictionary(
   const freqs: number[] = [];
   const words = new Map<string, number>();
   const functional = new Set<string>();
+  const places = new Set<string>();
   for (const line of base.split('\n')) {
     const [word, freqText, tag] = line.split(' ');
     if (!word || freqText === undefined) continue;
@@ -55,6 +58,8 @@ export function serializeJiebaDictionary(
     words.set(word, freq);
     if (tag && FUNCTION_TAGS.test(tag)) functional.add(word);
     else functional.delete(word);
+    if (tag === 'ns') places.add(word);
+    else places.delete(word);
   }
   const sorted = [...freqs].sort((a, b) => a - b);
   const minFreq = sorted[0] ?? 1;
@@ -70,13 +75,16 @@ export function serializeJiebaDictionary(
       const tag = columns.length === 3 ? columns[2] : columns[1];
       if (tag && FUNCTION_TAGS.test(tag)) functional.add(word);
       else functional.delete(word);
+      if (tag === 'ns') places.add(word);
+      else places.delete(word);
     }
   }
   let maxWordLength = 1;
   const lines: string[] = [];
   for (const word of [...words.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
     maxWordLength = Math.max(maxWordLength, Array.from(word).length);
-    lines.push(functional.has(word) ? `${word} ${words.get(word)} ~` : `${word} ${words.get(word)}`);
+    const mark = functional.has(word) ? ' ~' : places.has(word) ? ' @' : '';
+    lines.push(`${word} ${words.get(word)}${mark}`);
   }
   return `${HEADER} hash=${hash} freqSum=${freqSum} minFreq=${minFreq} maxWordLength=${maxWordLength}\n${lines.join('\n')}\n`;
 }
@@ -106,14 +114,14 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
     at = next === -1 ? text.length : next + 1;
   }
   const lineStarts = Int32Array.from(starts);
-  const cache = new Map<string, { freq: number; functional: boolean } | null>();
+  const cache = new Map<string, { freq: number; functional: boolean; place: boolean } | null>();
 
   const lookup = (word: string) => {
     const hit = cache.get(word);
     if (hit !== undefined) return hit;
     let lo = 0;
     let hi = lineStarts.length - 1;
-    let found: { freq: number; functional: boolean } | null = null;
+    let found: { freq: number; functional: boolean; place: boolean } | null = null;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const start = lineStarts[mid]!;
@@ -122,7 +130,7 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
       if (candidate === word) {
         const end = text.indexOf('\n', space);
         const [freq, mark] = text.slice(space + 1, end === -1 ? text.length : end).split(' ');
-        found = { freq: Number(freq), functional: mark === '~' };
+        found = { freq: Number(freq), functional: mark === '~', place: mark === '@' };
         break;
       }
       if (candidate < word) lo = mid + 1;
@@ -136,6 +144,7 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
   return {
     frequency: (word) => lookup(word)?.freq,
     isFunctionWord: (word) => lookup(word)?.functional ?? false,
+    isPlaceName: (word) => lookup(word)?.place ?? false,
     freqSum,
     minWeight: Math.log(minFreq / freqSum),
     maxWordLength,

@@ -1,13 +1,15 @@
 // Owns the split of a parsed document into citable passages (sentences with their section path); no runtime imports.
 import type { DocumentMeta, ParsedDocument } from './document.js';
+import { formatFact } from './tables.js';
 
 /**
  * What a passage is.
  * - `sentence`: a sentence (or a clause ending in ；) of the body: the unit of answers.
  * - `meta`: the document's own metadata line (title, publication date, issuer), so 「报告哪天发布的」 is answerable.
  * - `signoff`: the issuing body and date that close the report.
+ * - `cell`: a value of a table, stated with the table's own row and column labels (「行政许可 · 本年处理决定数量：2629」).
  */
-export type PassageKind = 'sentence' | 'meta' | 'signoff';
+export type PassageKind = 'sentence' | 'meta' | 'signoff' | 'cell';
 
 /** A citable piece of a document. Text is verbatim from the source; answers quote it, never rewrite it. */
 export interface Passage {
@@ -19,6 +21,8 @@ export interface Passage {
   paragraph: number;
   /** True when the passage introduces a list that follows (ends with ：). */
   listIntro: boolean;
+  /** For a `cell`: which table of the document (0-based, in reading order) and which row of it. */
+  cell?: { table: number; row: number };
 }
 
 /** Where each sentence ends: after 。！？；!?; (and closing quotes/brackets), or after ：/: that opens a list. */
@@ -55,6 +59,7 @@ export function splitIntoPassages(doc: ParsedDocument): Passage[] {
   const section: string[] = [];
   const levels: number[] = [];
   let paragraph = 0;
+  let table = 0;
   for (const block of doc.blocks) {
     if (block.kind === 'heading') {
       while (levels.length > 0 && levels[levels.length - 1]! >= block.level) {
@@ -67,6 +72,23 @@ export function splitIntoPassages(doc: ParsedDocument): Passage[] {
     }
     if (block.kind === 'signoff') {
       passages.push({ kind: 'signoff', text: block.text, section: ['落款'], paragraph: paragraph++, listIntro: false });
+      continue;
+    }
+    if (block.kind === 'table') {
+      // Each row is a paragraph of its own: its values are read together, the rows apart.
+      const rows = new Map<number, number>();
+      for (const fact of block.reading.facts) {
+        if (!rows.has(fact.row)) rows.set(fact.row, paragraph++);
+        passages.push({
+          kind: 'cell',
+          text: formatFact(fact),
+          section: fact.caption ? [...section, fact.caption] : [...section],
+          paragraph: rows.get(fact.row)!,
+          listIntro: false,
+          cell: { table, row: fact.row },
+        });
+      }
+      table++;
       continue;
     }
     for (const sentence of splitSentences(block.text)) {

@@ -66,7 +66,7 @@ const DATE_PHRASES = /几月|几号|几日|几点/g;
 /** Words that only shape a question (particles, pronouns, question words, time deixis): never content. */
 const STOP_WORDS = new Set(
   (
-    '请问 问问 问一下 请 我 我们 你 你们 您 他们 它 想 想知道 想问 知道 了解 一下 告诉 吗 呢 吧 啊 呀 嘛 么 的 地 得 了 着 过 ' +
+    '请问 问问 问一下 请 作出 做出 是因为 因为 是由于 由于 我 我们 你 你们 您 他们 它 想 想知道 想问 知道 了解 一下 告诉 吗 呢 吧 啊 呀 嘛 么 的 地 得 了 着 过 ' +
     '是 为 在 有 和 与 及 或 或者 就 都 也 还 又 这 那 这个 那个 这份 那份 这些 那些 这里 那里 该 本 其 此 个 么 什么 啥 哪 哪些 ' +
     '哪个 哪里 哪儿 哪几 哪位 哪天 哪年 哪种 几 多少 怎么 怎么样 怎样 如何 为什么 为何 是否 有没有 没有 是不是 能不能 可以 能否 ' +
     '可否 会不会 要不要 要 需要 谁 何时 什么时候 时候 一共 总共 共 共有 到底 究竟 具体 都有 一些 多 上 中 里 对 给 被 把 让 由 ' +
@@ -116,6 +116,7 @@ function refineUnknownWords(
   question: string,
   stats: TermStatistics,
   idf: (df: number) => number,
+  synonyms: SynonymTable,
 ): void {
   for (const unknown of candidates.filter((c) => !c.known && !c.number && c.end - c.start >= 2)) {
     let best: { text: string; start: number; end: number; df: number } | undefined;
@@ -137,7 +138,7 @@ function refineUnknownWords(
     }
     const rest = unknown.start < start ? [unknown.start, start] : unknown.end > end ? [end, unknown.end] : null;
     const index = concepts.indexOf(unknown);
-    const replacement: Concept = { text: best.text, weight: idf(best.df), synonyms: [], known: true, number: false, start, end };
+    const replacement: Concept = { text: best.text, weight: idf(best.df), synonyms: (synonyms.get(best.text) ?? []).filter((w) => w !== best.text), known: true, number: false, start, end };
     if (rest && rest[1]! - rest[0]! >= 1) {
       const restText = question.slice(rest[0], rest[1]);
       const share = (rest[1]! - rest[0]!) / (unknown.end - unknown.start);
@@ -267,6 +268,7 @@ export function analyzeQuestion(
     const known = df > 0 || knownSynonyms.length > 0;
     let weight = df > 0 ? idf(df) : known ? Math.max(...knownSynonyms.map((s) => idf(stats.docFrequency(s)))) : unknownWeight;
     if (!known && !number) weight *= unknownWordFactor(stats.generalFrequency(text), stats.isFunctionWord?.(text) ?? false);
+
     // A single character, or a colloquial reduplication (讲讲, 看看), says little.
     const chars = Array.from(text);
     if ((chars.length === 1 || (chars.length === 2 && chars[0] === chars[1])) && !number) weight *= 0.3;
@@ -327,7 +329,7 @@ export function analyzeQuestion(
 
   // Quoted names, synonym phrases and joined names are whole on purpose: re-cutting them would undo that.
   const whole = new Set([...phrases.map((p) => p.word), ...[...merged].map((m) => m.word)]);
-  refineUnknownWords(concepts.filter((c) => !whole.has(c.text)), concepts, normalized, stats, idf);
+  refineUnknownWords(concepts.filter((c) => !whole.has(c.text)), concepts, normalized, stats, idf, synonyms);
 
   const searchTerms = new Set<string>();
   for (const c of concepts) {

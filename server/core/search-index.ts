@@ -4,6 +4,10 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { DocumentMeta } from './document.js';
 import { normalizeText } from './normalize.js';
 import type { Passage, PassageKind } from './passages.js';
+import type { TableCell } from './tables.js';
+import { findContacts } from './contacts.js';
+
+export { findContacts };
 import { termsOf, tokenize, type SegmentedWord, type Segmenter } from './tokenize.js';
 
 /**
@@ -11,7 +15,7 @@ import { termsOf, tokenize, type SegmentedWord, type Segmenter } from './tokeniz
  * mode, passage splitting and the MiniSearch options below. Bump it with any change to those, so that an artifact
  * built by older code is refused instead of silently answering with other terms.
  */
-export const INDEX_OPTIONS_VERSION = 6;
+export const INDEX_OPTIONS_VERSION = 7;
 
 /** Identifies what an artifact was built from; loading compares it with what the running code expects. */
 export interface IndexManifest {
@@ -32,6 +36,14 @@ export interface IndexedDocument extends DocumentMeta {
   slug: string;
   /** Source file, relative to the corpus's `reports/` folder. */
   file: string;
+  /** The agency the report is of (襄阳市行政审批局), derived at build time; null when nothing names one. */
+  agency: string | null;
+}
+
+/** A table of a report, as its page lays it out: answers from its cells link to their row. */
+export interface IndexedTable {
+  doc: number;
+  rows: TableCell[][];
 }
 
 /** A passage with the index of its document in {@link IndexArtifact.documents}. Its id is its array index. */
@@ -52,7 +64,7 @@ export interface Contact {
  */
 export interface PassageColumns {
   doc: number[];
-  /** 0 sentence, 1 meta, 2 signoff. */
+  /** 0 sentence, 1 meta, 2 signoff, 3 cell. */
   kind: number[];
   paragraph: number[];
   /** 1 when the passage introduces a list. */
@@ -155,10 +167,14 @@ export interface IndexArtifact {
   /** Number of passages each term occurs in (text, or headings for the first sentences of a section). */
   docFrequency: Record<string, number>;
   contacts: Contact[];
+  /** Tables of the reports, in document order; a cell passage names one by its index. */
+  tables: IndexedTable[];
+  /** Where cell passages sit: flat triples [passage, table, row]. */
+  cells: number[];
   search: PackedSearch;
 }
 
-const KINDS: PassageKind[] = ['sentence', 'meta', 'signoff'];
+const KINDS: PassageKind[] = ['sentence', 'meta', 'signoff', 'cell'];
 
 /**
  * Sentences of a section that carry its heading's words in the index. The heading speaks for the whole section at
@@ -169,7 +185,8 @@ export const HEADING_TERMS_PER_SECTION = 2;
 
 /** What a build needs besides passages: the documents in corpus order. */
 export interface CorpusInput {
-  documents: Array<{ meta: IndexedDocument; passages: Passage[] }>;
+  /** Each document with its passages and its tables (cell passages name a table by its index in `tables`). */
+  documents: Array<{ meta: IndexedDocument; passages: Passage[]; tables?: TableCell[][][] }>;
   corpusHash: string;
 }
 
@@ -211,20 +228,6 @@ export function indexTerms(text: string, segmenter: Segmenter): string[] {
   return termsOf(normalizeText(text), segmenter);
 }
 
-const PHONE = /(?:\d{3,4}-)?\d{7,8}|1[3-9]\d{9}|(?<!\d)12345(?!\d)|400-?\d{3}-?\d{4}/g;
-
-/** Phone numbers a passage gives, labelled with the Han words just before each. */
-export function findContacts(text: string): Array<{ label: string; phone: string }> {
-  const out: Array<{ label: string; phone: string }> = [];
-  for (const m of text.matchAll(PHONE)) {
-    const before = text.slice(0, m.index).replace(/[（(:：\s]+$/, '');
-    const words = /([\p{Script=Han}《》]{2,16})$/u.exec(before)?.[1] ?? '';
-    const label = words.replace(/^.*(?:通过|拨打|致电|联系|电话是|号码是|是)(?=[\p{Script=Han}]{2})/u, '');
-    if (label) out.push({ label, phone: m[0] });
-  }
-  return out;
-}
-
 /**
  * Builds the index artifact. Deterministic: the same documents in the same order give byte-identical JSON.
  *
@@ -245,9 +248,13 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
   const sectionIds = new Map<string, number>();
   const sections: string[][] = [];
   const columns: PassageColumns = { doc: [], kind: [], paragraph: [], listIntro: [], section: [], text: [] };
-  for (const { meta, passages: docPassages } of corpus.documents) {
+  const tables: IndexedTable[] = [];
+  const cells: number[] = [];
+  for (const { meta, passages: docPassages, tables: docTables = [] } of corpus.documents) {
     const doc = documents.length;
     documents.push(meta);
+    const tableBase = tables.length;
+    for (const rows of docTables) tables.push({ doc, rows });
     const seenInSection = new Map<string, number>();
     for (const passage of docPassages) {
       const id = passages.length;
@@ -265,6 +272,7 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
       columns.listIntro.push(passage.listIntro ? 1 : 0);
       columns.section.push(section);
       columns.text.push(passage.text);
+      if (passage.cell) cells.push(id, tableBase + passage.cell.table, passage.cell.row);
       const body = tokenize(normalizeText(passage.text), segmenter);
       let heading = headingTerms.get(sectionKey);
       if (!heading) {
@@ -306,6 +314,8 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
     passages: columns,
     docFrequency: sortedFrequency,
     contacts,
+    tables,
+    cells,
     search: packSearch(search.toJSON()),
   };
 }
@@ -328,6 +338,7 @@ export interface SearchIndex {
   passages: IndexedPassage[];
   docFrequency: Map<string, number>;
   contacts: Contact[];
+  tables: IndexedTable[];
   search: MiniSearch<SearchRecord>;
   segmenter: Segmenter;
 }
@@ -372,7 +383,7 @@ export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, e
   if (!Array.isArray(artifact.documents) || !Array.isArray(artifact.sections) || !artifact.search || !Array.isArray(columns?.text)) {
     throw new IndexMismatchError('the index artifact is incomplete: run `npm run build:index` to rebuild it');
   }
-  const passages: IndexedPassage[] = columns.text.map((text, i) => ({
+  const passages: IndexedPassage[] = columns.text.map((text, i): IndexedPassage => ({
     kind: KINDS[columns.kind[i]!] ?? 'sentence',
     text,
     section: artifact.sections[columns.section[i]!] ?? [],
@@ -380,6 +391,11 @@ export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, e
     listIntro: columns.listIntro[i] === 1,
     doc: columns.doc[i]!,
   }));
+  const cells = Array.isArray(artifact.cells) ? artifact.cells : [];
+  for (let k = 0; k + 2 < cells.length; k += 3) {
+    const passage = passages[cells[k]!];
+    if (passage) passage.cell = { table: cells[k + 1]!, row: cells[k + 2]! };
+  }
   let search: MiniSearch<SearchRecord>;
   try {
     search = MiniSearch.loadJS<SearchRecord>(unpackSearch(artifact.search), MINISEARCH_OPTIONS);
@@ -394,6 +410,7 @@ export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, e
     passages,
     docFrequency: new Map(Object.entries(artifact.docFrequency)),
     contacts: artifact.contacts,
+    tables: Array.isArray(artifact.tables) ? artifact.tables : [],
     search,
     segmenter,
   };

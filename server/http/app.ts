@@ -11,7 +11,7 @@ import { ApiError, errorResponse } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { defaultDocument, renderReportList, renderReportPage, SITE_CSS, SITE_JS, type SiteSettings } from './pages.js';
 import { createMemoryRateLimiter, rateKeys, type RateLimiter } from './rate-limit.js';
-import { readJsonObject, validateQuestion } from './validate.js';
+import { readJsonObject, validateQuestion, validateReport } from './validate.js';
 
 /** What a runtime hands to {@link createApp}. */
 export interface AppDeps {
@@ -138,9 +138,9 @@ export function createApp(deps: AppDeps): Hono {
     return close.length > 0 ? close : pool.slice(0, 3);
   };
 
-  const ask = async (c: Context, question: string) => {
+  const ask = async (c: Context, question: string, report?: string) => {
     const started = Date.now();
-    const result = await engine.answer(question);
+    const result = await engine.answer(question, report ? { report } : {});
     const id = crypto.randomUUID();
     const response: AskResponse = { id, ...result.response };
     if (response.matched === 'none') response.suggestions = await suggestionsFor(question);
@@ -157,8 +157,11 @@ export function createApp(deps: AppDeps): Hono {
     log.debug('ask.question', { id, question: masked });
     return c.json(response);
   };
-  app.post('/api/ask', async (c) => ask(c, validateQuestion((await readJsonObject(c)).question)));
-  app.get('/api/ask', async (c) => ask(c, validateQuestion(c.req.query('q'), 'q')));
+  app.post('/api/ask', async (c) => {
+    const body = await readJsonObject(c);
+    return ask(c, validateQuestion(body.question), validateReport(body.report));
+  });
+  app.get('/api/ask', async (c) => ask(c, validateQuestion(c.req.query('q'), 'q'), validateReport(c.req.query('report'))));
 
   app.get('/api/suggest', async (c) => {
     const q = c.req.query('q') ?? '';

@@ -15,6 +15,29 @@ export interface SiteSettings {
   defaultReport?: string;
   /** Questions offered by the widget until staff mark FAQ entries as hot. */
   hotQuestions: string[];
+  /** The site's own agency, as its reports name it; default: the agency of `defaultReport`. */
+  agency?: string;
+  /** Where citizens ask when the robot cannot help (the "I don't know" reply); default: the site's reports' numbers. */
+  contacts?: Array<{ label: string; phone: string }>;
+}
+
+/**
+ * Reads `site.json`'s fields, keeping the well-formed ones: a contact needs a label and a phone number.
+ */
+export function parseSiteSettings(data: Record<string, unknown>, fallback: SiteSettings): SiteSettings {
+  const contacts = Array.isArray(data.contacts)
+    ? data.contacts.filter(
+        (c): c is { label: string; phone: string } =>
+          !!c && typeof c === 'object' && typeof (c as Record<string, unknown>).label === 'string' && typeof (c as Record<string, unknown>).phone === 'string' && /\d{5,}/.test(((c as Record<string, unknown>).phone as string).replace(/\D/g, '')),
+      )
+    : [];
+  return {
+    siteName: typeof data.siteName === 'string' ? data.siteName : fallback.siteName,
+    ...(typeof data.defaultReport === 'string' ? { defaultReport: data.defaultReport } : {}),
+    hotQuestions: Array.isArray(data.hotQuestions) ? data.hotQuestions.filter((q): q is string => typeof q === 'string') : [],
+    ...(typeof data.agency === 'string' && data.agency.trim() ? { agency: data.agency.trim() } : {}),
+    ...(contacts.length > 0 ? { contacts: contacts.map((c) => ({ label: c.label.trim(), phone: c.phone.trim() })) } : {}),
+  };
 }
 
 function renderBody(passages: IndexedPassage[]): string {

@@ -62,3 +62,21 @@ export function validateQuestion(value: unknown, field = 'question'): string {
   }
   return question;
 }
+
+/** Longest `report` (a slug or a page URL), in characters. */
+export const MAX_REPORT_CHARS = 2000;
+
+/**
+ * Checks the optional `report` of an ask: the report's slug or the URL of the page the question is asked on.
+ *
+ * @returns the trimmed string, or undefined when absent or empty.
+ */
+export function validateReport(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new ApiError(400, 'invalid_report', '"report" must be a string: the report\'s slug or the page URL');
+  const report = toWellFormed(value).trim();
+  if (Array.from(report).length > MAX_REPORT_CHARS) {
+    throw new ApiError(400, 'report_too_long', `"report" is longer than ${MAX_REPORT_CHARS} characters`);
+  }
+  return report || undefined;
+}

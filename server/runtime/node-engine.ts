@@ -1,7 +1,8 @@
 // Owns preparing the answering engine on Node: checking the built index against the corpus, rebuilding it when
 // missing or stale (or refusing to start), and loading it with nodejieba, the dictionary, synonyms and site settings.
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseAliases } from '../core/agencies.js';
 import type { Config } from '../config.js';
 import { artifactPaths, buildIndex, segmenterForCorpus, type BuildSummary } from '../build/build-index.js';
 import { corpusPaths, hashCorpus, listUserDictionaries } from '../build/corpus.js';
@@ -10,7 +11,7 @@ import { loadJiebaDictionary, type JiebaDictionary } from '../core/jieba.js';
 import { normalizeText } from '../core/normalize.js';
 import { checkManifest, IndexMismatchError, loadSearchIndex, type IndexArtifact, type SearchIndex } from '../core/search-index.js';
 import { parseSynonyms, type SynonymTable } from '../core/synonyms.js';
-import type { SiteSettings } from '../http/pages.js';
+import { parseSiteSettings, type SiteSettings } from '../http/pages.js';
 import type { Logger } from '../http/log.js';
 
 /** Everything the Node server answers with. */
@@ -20,6 +21,7 @@ export interface LoadedCorpus {
   dictionary: JiebaDictionary;
   synonyms: SynonymTable;
   site: SiteSettings;
+  aliases: Map<string, string[]>;
   /** The build run at start-up, or null when the existing artifact was current. */
   built: BuildSummary | null;
 }
@@ -30,11 +32,13 @@ export function readSiteSettings(corpusDir: string): SiteSettings {
   const fallback: SiteSettings = { siteName: '政府网站', hotQuestions: [] };
   if (!existsSync(file)) return fallback;
   const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<SiteSettings>;
-  return {
-    siteName: typeof data.siteName === 'string' ? data.siteName : fallback.siteName,
-    ...(typeof data.defaultReport === 'string' ? { defaultReport: data.defaultReport } : {}),
-    hotQuestions: Array.isArray(data.hotQuestions) ? data.hotQuestions.filter((q): q is string => typeof q === 'string') : [],
-  };
+  return parseSiteSettings(data, fallback);
+}
+
+/** Reads `aliases.txt` of a corpus: staff's other names for agencies (empty when absent). */
+export function readAliases(corpusDir: string): Map<string, string[]> {
+  const file = join(resolve(corpusDir), 'aliases.txt');
+  return existsSync(file) ? parseAliases(readFileSync(file, 'utf8')) : new Map();
 }
 
 /** Reads the synonym list of a corpus (empty when absent). */
@@ -102,6 +106,7 @@ export function loadCorpusEngine(config: Config, log: Logger, faq?: FaqMatcher):
   const dictionary = loadJiebaDictionary(current.dictionaryText);
   const synonyms = readSynonyms(corpusDir);
   const site = readSiteSettings(corpusDir);
-  const engine = createQaEngine({ index, dictionary, synonyms, ...(faq ? { faq } : {}) });
-  return { engine, index, dictionary, synonyms, site, built };
+  const aliases = readAliases(corpusDir);
+  const engine = createQaEngine({ index, dictionary, synonyms, site, aliases, ...(faq ? { faq } : {}) });
+  return { engine, index, dictionary, synonyms, site, aliases, built };
 }

@@ -14,7 +14,7 @@ import { staffAppDeps } from '../http/admin-routes.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLogger, type Logger } from '../http/log.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
-import { loadCorpusEngine } from './node-engine.js';
+import { loadCorpusEngine, readAliases, readSiteSettings } from './node-engine.js';
 import { createNodeFaqIndex, resolveAdminToken, scheduleRetention } from './node-staff.js';
 import { reportRoutes } from '../http/report-routes.js';
 import { createReportPublisher } from './report-publisher.js';
@@ -88,7 +88,16 @@ export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra =
     index: () => engine.index,
     activate: (artifact) => {
       const index = loadSearchIndex(artifact, loaded.index.segmenter);
-      engine.swap(createQaEngine({ index, dictionary: loaded.dictionary, synonyms: loaded.synonyms, faq: faqMatcher }));
+      engine.swap(
+        createQaEngine({
+          index,
+          dictionary: loaded.dictionary,
+          synonyms: loaded.synonyms,
+          site: readSiteSettings(config.corpusDir),
+          aliases: readAliases(config.corpusDir),
+          faq: faqMatcher,
+        }),
+      );
       log.info('index.swapped', { documents: index.documents.length, passages: index.passages.length });
     },
   });

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { artifactPaths } from '../build/build-index.js';
 import { corpusPaths, decodeText, slugOf } from '../build/corpus.js';
 import type { SourceFormat } from '../core/document.js';
-import { parseDocument } from '../core/document.js';
+import { hasBody, parseDocument } from '../core/document.js';
 import { splitIntoPassages } from '../core/passages.js';
 import type { IndexArtifact, SearchIndex } from '../core/search-index.js';
 import type { AdminPublishStatus, AdminReport, AdminReportPreview } from '../contract.js';
@@ -66,8 +66,8 @@ function readUpload(upload: ReportUpload) {
   if (problem) throw new Error(problem);
   if (upload.bytes.length > MAX_REPORT_BYTES) throw new Error(`the file is larger than ${MAX_REPORT_BYTES / 1024 / 1024} MiB`);
   const format = FORMATS[extname(upload.name).toLowerCase()]!;
-  const document = parseDocument(decodeText(upload.bytes, format), format, upload.meta ?? {});
-  if (!document.blocks.some((b) => b.kind === 'paragraph')) throw new Error('no body text was found after removing the page chrome');
+  const document = parseDocument(decodeText(upload.bytes, format), format, upload.meta ?? {}, { fileName: upload.name });
+  if (!hasBody(document)) throw new Error('no body text was found after removing the page chrome');
   return document;
 }
 

@@ -3,6 +3,7 @@
 // limits; runtime-neutral (no node:* or Cloudflare packages), so the bench can load it on Node. See docs/workers.md.
 import type { Context, Hono } from 'hono';
 import { readConfig, type Config } from '../config.js';
+import { parseAliases } from '../core/agencies.js';
 import { createQaEngine } from '../core/engine.js';
 import { contextWordsOf, createFaqIndex, type FaqIndex } from '../core/faq-match.js';
 import { createJiebaSegmenter, loadJiebaDictionary } from '../core/jieba.js';
@@ -13,7 +14,7 @@ import { parseSynonyms } from '../core/synonyms.js';
 import { staffAppDeps } from '../http/admin-routes.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLogger, type Logger } from '../http/log.js';
-import type { SiteSettings } from '../http/pages.js';
+import { parseSiteSettings, type SiteSettings } from '../http/pages.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import { reportRoutes } from '../http/report-routes.js';
 import { createD1RateLimiter, purgeRateLimits } from '../store/d1-rate-limit.js';
@@ -116,21 +117,20 @@ export interface WorkerApp {
 export async function createWorkerApp(env: WorkerEnv): Promise<WorkerApp> {
   const config = readConfig(stringVars(env));
   const log = createLogger(config.logLevel);
-  const [artifact, dictionaryText, synonymsText, siteJson] = await Promise.all([
+  const [artifact, dictionaryText, synonymsText, siteJson, aliasesText] = await Promise.all([
     readAsset(env, `${INDEX_PREFIX}index.json`).then((r) => r.json() as Promise<IndexArtifact>),
     readAsset(env, `${INDEX_PREFIX}dictionary.txt`).then((r) => r.text()),
     readAsset(env, `${INDEX_PREFIX}synonyms.txt`).then((r) => r.text()),
-    readAsset(env, `${INDEX_PREFIX}site.json`).then((r) => r.json() as Promise<Partial<SiteSettings>>),
+    readAsset(env, `${INDEX_PREFIX}site.json`).then((r) => r.json() as Promise<Record<string, unknown>>),
+    // Older builds have no aliases asset: no staff aliases then.
+    readAsset(env, `${INDEX_PREFIX}aliases.txt`).then((r) => r.text(), () => ''),
   ]);
   const dictionary = loadJiebaDictionary(dictionaryText);
   const segmenter = createJiebaSegmenter(dictionary);
   const index = loadSearchIndex(artifact, segmenter);
   const synonyms = parseSynonyms(synonymsText, normalizeText);
-  const site: SiteSettings = {
-    siteName: typeof siteJson.siteName === 'string' ? siteJson.siteName : '政府网站',
-    ...(typeof siteJson.defaultReport === 'string' ? { defaultReport: siteJson.defaultReport } : {}),
-    hotQuestions: Array.isArray(siteJson.hotQuestions) ? siteJson.hotQuestions.filter((q) => typeof q === 'string') : [],
-  };
+  const site: SiteSettings = parseSiteSettings(siteJson, { siteName: '政府网站', hotQuestions: [] });
+  const aliases = parseAliases(aliasesText);
 
   const db = env.DB ?? null;
   let store: Store | null = null;
@@ -164,7 +164,7 @@ export async function createWorkerApp(env: WorkerEnv): Promise<WorkerApp> {
       message: 'no D1 binding "DB": FAQ, staff API, feedback, question log and rate limiting are off (see wrangler.toml)',
     });
   }
-  const engine = createQaEngine({ index, dictionary, synonyms, ...(matchFaq ? { faq: matchFaq } : {}) });
+  const engine = createQaEngine({ index, dictionary, synonyms, site, aliases, ...(matchFaq ? { faq: matchFaq } : {}) });
   const app = createApp({
     engine,
     config,
