@@ -18,6 +18,8 @@ import {
   type QuestionRecord,
   type Store,
   type UnansweredGroup,
+  type UnansweredPage,
+  type UnansweredQuery,
 } from '../core/store.js';
 import { toEntry, type FaqRow } from './faq-rows.js';
 
@@ -171,7 +173,8 @@ const FIELD = (name: string) => `json_extract(j.value, '$.${name}')`;
 
 // The bare `question` of an unanswered group comes from the row holding the max() (SQLite's documented min/max
 // rule; D1 is SQLite): the latest wording of the group, the last logged one among questions asked in the same
-// millisecond. With several max() aggregates the last one decides, so `latest` comes last.
+// millisecond. With several max() aggregates the last one decides, so `latest` comes last. `faq_latest` is
+// `<time>#<id>` of the latest rated FAQ answer: the entry whose answer got 没帮助 most recently.
 const UNANSWERED_EVENTS = `WITH events AS (
     SELECT question_key AS key, question, asked_at AS at, rowid AS seq, 1 AS unanswered, 0 AS not_helpful, NULL AS faq_id
     FROM questions WHERE matched = 'none' AND asked_at >= ?1
@@ -182,6 +185,7 @@ const UNANSWERED_EVENTS = `WITH events AS (
   ),
   groups AS (
     SELECT key, question, max(at) AS last_at, sum(unanswered) AS unanswered, sum(not_helpful) AS not_helpful,
+           max(CASE WHEN faq_id IS NOT NULL THEN at || printf('#%d', faq_id) END) AS faq_latest,
            max(at || printf('#%012d', seq)) AS latest
     FROM events GROUP BY key
   )`;
@@ -227,12 +231,13 @@ const SQL = {
   listAudit: 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?1',
   // Two statements, not `?2 IS NULL OR …`: SQLite plans a statement once, and only this one can use audit_log_entity.
   listEntityAudit: "SELECT * FROM audit_log WHERE entity = 'faq' AND entity_id = ?2 ORDER BY id DESC LIMIT ?1",
+  // The page and, in the same pass, the number of groups (a window over all groups, computed before LIMIT).
   unansweredByCount: `${UNANSWERED_EVENTS}
-    SELECT g.*, (SELECT e.faq_id FROM events e WHERE e.key = g.key AND e.faq_id IS NOT NULL ORDER BY e.at DESC LIMIT 1) AS faq_id
-    FROM groups g ORDER BY (unanswered + not_helpful) DESC, last_at DESC, key LIMIT ?2`,
+    SELECT g.*, count(*) OVER () AS total FROM groups g ORDER BY (unanswered + not_helpful) DESC, last_at DESC, key LIMIT ?2 OFFSET ?3`,
   unansweredByRecency: `${UNANSWERED_EVENTS}
-    SELECT g.*, (SELECT e.faq_id FROM events e WHERE e.key = g.key AND e.faq_id IS NOT NULL ORDER BY e.at DESC LIMIT 1) AS faq_id
-    FROM groups g ORDER BY last_at DESC, key LIMIT ?2`,
+    SELECT g.*, count(*) OVER () AS total FROM groups g ORDER BY last_at DESC, key LIMIT ?2 OFFSET ?3`,
+  // Only for a page past the end, which has no row to carry the total.
+  unansweredCount: `${UNANSWERED_EVENTS} SELECT count(*) AS total FROM groups`,
   days: `SELECT date(asked_at, ?2) AS date, count(*) AS total, sum(matched = 'faq') AS faq,
       sum(matched = 'corpus') AS corpus, sum(matched = 'none') AS none
     FROM questions WHERE asked_at >= ?1 GROUP BY 1 ORDER BY 1`,
@@ -320,6 +325,25 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
     if (pending.length > 0) await driver.batch(pending.splice(0).map(recordStatement));
+  };
+
+  const unansweredPage = async ({ since, limit, sort = 'count', offset = 0 }: UnansweredQuery): Promise<UnansweredPage> => {
+    await flush();
+    type Row = { key: string; question: string; last_at: string; unanswered: number; not_helpful: number; faq_latest: string | null; total: number };
+    const found = await rows<Row>(sql(sort === 'recent' ? SQL.unansweredByRecency : SQL.unansweredByCount, since, limit, offset));
+    const total = found[0]?.total ?? (offset > 0 ? ((await rows<{ total: number }>(sql(SQL.unansweredCount, since)))[0]?.total ?? 0) : 0);
+    const groups = found.map(
+      (r): UnansweredGroup => ({
+        key: r.key,
+        question: r.question,
+        unanswered: r.unanswered,
+        notHelpful: r.not_helpful,
+        total: r.unanswered + r.not_helpful,
+        lastAskedAt: r.last_at,
+        faqId: r.faq_latest ? Number(r.faq_latest.slice(r.faq_latest.lastIndexOf('#') + 1)) : null,
+      }),
+    );
+    return { groups, total };
   };
 
   return {
@@ -510,23 +534,10 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
         }),
       );
     },
-    async unanswered({ since, limit, sort = 'count' }) {
-      await flush();
-      const found = await rows<{ key: string; question: string; last_at: string; unanswered: number; not_helpful: number; faq_id: number | null }>(
-        sql(sort === 'recent' ? SQL.unansweredByRecency : SQL.unansweredByCount, since, limit),
-      );
-      return found.map(
-        (r): UnansweredGroup => ({
-          key: r.key,
-          question: r.question,
-          unanswered: r.unanswered,
-          notHelpful: r.not_helpful,
-          total: r.unanswered + r.not_helpful,
-          lastAskedAt: r.last_at,
-          faqId: r.faq_id,
-        }),
-      );
+    async unanswered(query) {
+      return (await unansweredPage(query)).groups;
     },
+    unansweredPage,
     async overview({ since, utcOffsetMinutes, top }): Promise<Overview> {
       await flush();
       const offset = `${utcOffsetMinutes >= 0 ? '+' : '-'}${Math.abs(Math.trunc(utcOffsetMinutes))} minutes`;

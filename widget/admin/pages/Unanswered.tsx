@@ -12,6 +12,9 @@ import { routeHref } from '../route.js';
 import { PAGE_TITLES } from '../strings.zh-CN.js';
 
 type Days = '7' | '30' | '90' | '365';
+
+/** Groups per page: each one is checked against the FAQ on the server. */
+const PAGE_SIZE = 50;
 type Group = AdminUnansweredResponse['groups'][number];
 
 const COLUMNS: Array<RecordColumn<Group>> = [
@@ -49,11 +52,31 @@ const COLUMNS: Array<RecordColumn<Group>> = [
 
 export function UnansweredPage() {
   const { api } = useConsole();
-  const [days, setDays] = useState<Days>('30');
-  const [sort, setSort] = useState<'count' | 'recent'>('count');
-  const [resolved, setResolved] = useState(false);
-  const list = useLoad(() => api.unanswered({ days: Number(days), sort, resolved }), [days, sort, resolved]);
-  const groups = list.data?.groups ?? [];
+  const [days, setDaysState] = useState<Days>('30');
+  const [sort, setSortState] = useState<'count' | 'recent'>('count');
+  const [resolved, setResolvedState] = useState(false);
+  // Where each page seen so far starts: the last is the page shown; 上一页 goes back one.
+  const [starts, setStarts] = useState<number[]>([0]);
+  const offset = starts[starts.length - 1]!;
+  const list = useLoad(() => api.unanswered({ days: Number(days), sort, resolved, limit: PAGE_SIZE, offset }), [days, sort, resolved, offset]);
+  const data = list.data;
+  const groups = data?.groups ?? [];
+  // Another filter is another list: back to its first page.
+  const refilter =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setStarts([0]);
+    };
+  const setDays = refilter(setDaysState);
+  const setSort = refilter(setSortState);
+  const setResolved = refilter(setResolvedState);
+  const hidden = data?.hiddenResolved ?? 0;
+  const summary = !data
+    ? ''
+    : data.total === 0 || (groups.length === 0 && data.offset === 0 && data.nextOffset === null)
+      ? `没有未解答的问题。${hidden > 0 ? `（${hidden} 组已由常见问题解答，勾选「显示已由常见问题解答的问题」可查看）` : ''}`
+      : `共 ${data.total} 组问题${hidden > 0 ? `，此页另有 ${hidden} 组已由常见问题解答，未列出` : ''}`;
 
   return (
     <RecordList
@@ -92,7 +115,16 @@ export function UnansweredPage() {
       rowKey={(g) => g.key}
       columns={COLUMNS}
       caption="未解答问题列表"
-      summary={groups.length === 0 ? '没有未解答的问题。' : `共 ${groups.length} 组问题`}
+      summary={summary}
+      pager={
+        data
+          ? {
+              label: `第 ${starts.length} 页，共 ${Math.max(1, Math.ceil(data.total / PAGE_SIZE))} 页`,
+              onPrevious: starts.length > 1 ? () => setStarts(starts.slice(0, -1)) : null,
+              onNext: data.nextOffset !== null ? () => setStarts([...starts, data.nextOffset!]) : null,
+            }
+          : null
+      }
     />
   );
 }
