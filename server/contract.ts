@@ -415,7 +415,7 @@ export interface AdminReportPreviewResponse {
 /** A published report. */
 export interface AdminReport {
   slug: string;
-  /** File name in corpus/reports/. */
+  /** File name in the corpus: shipped in CORPUS_DIR/reports, or published into DATA_DIR/reports. */
   file: string;
   title: string;
   date: string | null;
