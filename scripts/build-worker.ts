@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { artifactPaths, buildIndex } from '../server/build/build-index.js';
-import { corpusPaths } from '../server/build/corpus.js';
+import { corpusPaths, publishedReportsDir } from '../server/build/corpus.js';
 import { readConfig } from '../server/config.js';
 import { IndexMismatchError } from '../server/core/search-index.js';
 import { readCurrentArtifacts } from '../server/runtime/node-engine.js';
@@ -12,16 +12,18 @@ import { readCurrentArtifacts } from '../server/runtime/node-engine.js';
 const config = readConfig(process.env);
 const corpusDir = resolve(config.corpusDir);
 const indexDir = resolve(config.indexDir);
+// The effective corpus, as the Node server answers from: shipped reports and those published into DATA_DIR.
+const publishedDir = publishedReportsDir(resolve(config.dataDir));
 
 const web = spawnSync('npx', ['tsx', 'scripts/build-web.ts'], { stdio: 'inherit' });
 if (web.status !== 0) process.exit(web.status ?? 1);
 
 try {
-  readCurrentArtifacts(corpusDir, indexDir);
+  readCurrentArtifacts(corpusDir, indexDir, publishedDir);
 } catch (error) {
   if (!(error instanceof IndexMismatchError)) throw error;
   console.log(`building the index: ${error.message}`);
-  const summary = buildIndex({ corpusDir, outDir: indexDir, onSkip: (file, reason) => console.warn(`skipped ${file}: ${reason}`) });
+  const summary = buildIndex({ corpusDir, publishedDir, outDir: indexDir, onSkip: (file, reason) => console.warn(`skipped ${file}: ${reason}`) });
   console.log(`built ${summary.documents} documents, ${summary.passages} passages`);
 }
 

@@ -27,6 +27,8 @@ export interface Config {
   buildOnStart: boolean;
   /** `TRUST_PROXY`: take the client address from X-Forwarded-For / CF-Connecting-IP. Default false. */
   trustProxy: boolean;
+  /** `PARSE_TIMEOUT_MS`: longest time reading one report may take in a preview, a publish or its build (Node). Default 10000. */
+  parseTimeoutMs: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -93,5 +95,6 @@ export function readConfig(env: Env): Config {
     logRetentionDays: integer(env, 'LOG_RETENTION_DAYS', 180, 1, 3650),
     buildOnStart: flag(env, 'BUILD_ON_START', true),
     trustProxy: flag(env, 'TRUST_PROXY', false),
+    parseTimeoutMs: integer(env, 'PARSE_TIMEOUT_MS', 10_000, 10, 3_600_000),
   };
 }

@@ -232,10 +232,21 @@ export interface AdminUnansweredGroup {
   resolvedBy: number | null;
 }
 
-/** `GET /api/admin/unanswered` answer, most asked first (or most recent first with `sort=recent`). */
+/**
+ * `GET /api/admin/unanswered?limit=50&offset=0` answer, most asked first (or most recent first with `sort=recent`):
+ * one page of at most `limit` (≤ 100) groups, starting at `offset` in the sorted list.
+ */
 export interface AdminUnansweredResponse {
   since: string;
   groups: AdminUnansweredGroup[];
+  /** Groups in the period, all pages together (those already answered by an FAQ entry included). */
+  total: number;
+  /** Where this page starts in the sorted list. */
+  offset: number;
+  /** The `offset` of the next page, or null on the last page. */
+  nextOffset: number | null;
+  /** Groups of this page left out because an FAQ entry now answers them (0 with `resolved=1`). */
+  hiddenResolved: number;
 }
 
 /** One rating, with the question it rates while that is still in the log. */
@@ -412,7 +423,7 @@ export interface AdminReportPreviewResponse {
 /** A published report. */
 export interface AdminReport {
   slug: string;
-  /** File name in corpus/reports/. */
+  /** File name in the corpus: shipped in CORPUS_DIR/reports, or published into DATA_DIR/reports. */
   file: string;
   title: string;
   date: string | null;

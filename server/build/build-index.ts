@@ -5,7 +5,7 @@ import { loadJiebaDictionary } from '../core/jieba.js';
 import { ingestReport } from '../core/report-ingest.js';
 import { buildIndexArtifact, type CorpusInput, type IndexArtifact } from '../core/search-index.js';
 import { createNodeSegmenter, serializeDictionaries } from '../runtime/node-segmenter.js';
-import { corpusPaths, hashCorpus, listReportFiles, listUserDictionaries, readReport } from './corpus.js';
+import { corpusPaths, describeSlugClash, findSlugClash, hashCorpus, listEffectiveReports, listUserDictionaries, readReport } from './corpus.js';
 
 /** Progress of a build, reported after each document. */
 export interface BuildProgress {
@@ -33,11 +33,26 @@ export interface BuildSummary {
 }
 
 export interface BuildOptions {
+  /** The shipped corpus (CORPUS_DIR): reports, dictionaries, synonyms, site settings. */
   corpusDir: string;
+  /** The reports staff published (`DATA_DIR/reports`, see publishedReportsDir), or none. */
+  publishedDir?: string | null;
   /** Folder the artifacts go to: `index.json` and `dictionary.txt`. */
   outDir: string;
   onProgress?: (progress: BuildProgress) => void;
   onSkip?: (file: string, reason: string) => void;
+  /** Called before each report is read, with its name. */
+  onFile?: (file: string) => void;
+  /** Asked before each report and before writing; false stops the build with an error (its caller went away). */
+  shouldContinue?: () => boolean;
+}
+
+/** Starts the line a build child (build-index-cli.ts under the publisher) writes before reading a report: `@reading <name>`. */
+export const READING_MARK = '@reading ';
+
+/** Thrown when {@link BuildOptions.shouldContinue} said no. */
+export class BuildCancelledError extends Error {
+  override name = 'BuildCancelledError';
 }
 
 /** The segmenter a corpus's index is built with: nodejieba with the corpus's user dictionaries. */
@@ -60,14 +75,21 @@ function writeAtomically(file: string, data: string): void {
 /**
  * Builds the index artifact of a corpus folder and writes it, with the segmentation dictionary, to `outDir`
  * (temporary file, then rename, so readers never see half a file). Unreadable, empty or binary files are skipped with their reason.
+ * The reports are the effective corpus (listEffectiveReports): the shipped ones and those published into `publishedDir`.
  *
- * @throws Error when no document could be read: an empty index would answer nothing.
+ * @throws Error when no document could be read (an empty index would answer nothing), or when two reports would have
+ * the same slug (naming both).
  */
 export function buildIndex(options: BuildOptions): BuildSummary {
   const started = performance.now();
-  const paths = corpusPaths(options.corpusDir);
+  const paths = corpusPaths(options.corpusDir, options.publishedDir ?? null);
+  const files = listEffectiveReports(paths);
+  const clash = findSlugClash(files.map((f) => f.name));
+  if (clash) throw new Error(describeSlugClash(clash));
+  const goOn = () => {
+    if (options.shouldContinue && !options.shouldContinue()) throw new BuildCancelledError('the build was stopped: the process that asked for it is gone');
+  };
   const segmenter = segmenterForCorpus(options.corpusDir);
-  const files = listReportFiles(paths);
   // The dictionary's place names tell where an agency's name starts in running text (「严格执行襄阳市…」).
   const dictionaryText = serializeDictionaries(listUserDictionaries(paths));
   const places = loadJiebaDictionary(dictionaryText);
@@ -75,7 +97,9 @@ export function buildIndex(options: BuildOptions): BuildSummary {
   const input: CorpusInput = { documents: [], corpusHash: hashCorpus(paths) };
   let passages = 0;
   files.forEach((file, i) => {
-    const result = readReport(file, paths.reports);
+    goOn();
+    options.onFile?.(file.name);
+    const result = readReport(file.path, file.dir);
     if (!result.ok) {
       skipped.push({ file: result.file, reason: result.reason });
       options.onSkip?.(result.file, result.reason);
@@ -99,13 +123,14 @@ export function buildIndex(options: BuildOptions): BuildSummary {
   });
   if (input.documents.length === 0) {
     throw new Error(
-      `no readable report in ${paths.reports}` +
+      `no readable report in ${paths.reports}${paths.published ? ` or ${paths.published}` : ''}` +
         (skipped.length ? ` (skipped: ${skipped.map((s) => `${s.file}: ${s.reason}`).join('; ')})` : '') +
         ': add .txt, .html or .md files there',
     );
   }
   const artifact = buildIndexArtifact(input, segmenter);
   const json = JSON.stringify(artifact);
+  goOn();
   const out = artifactPaths(options.outDir);
   writeAtomically(out.dictionary, dictionaryText);
   writeAtomically(out.index, json);

@@ -1,49 +1,135 @@
-// Owns reading a corpus folder from disk (Node-only): files, charsets, sidecars, user dictionaries, synonyms.
+// Owns reading a corpus from disk (Node-only): the effective report set (shipped reports in CORPUS_DIR plus those staff
+// published into DATA_DIR), charsets, sidecars, slugs, user dictionaries, synonyms.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, relative } from 'node:path';
+import { basename, extname, join, relative, sep } from 'node:path';
 import { hasBody, parseDocument, type MetaOverrides, type ParsedDocument, type SourceFormat } from '../core/document.js';
 
-/** The files of a corpus folder. */
+const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.html': 'html', '.htm': 'html', '.md': 'md' };
+
+/** The files of a corpus: the shipped folder's, and the folder of published reports when there is one. */
 export interface CorpusPaths {
   root: string;
+  /** The shipped reports (`CORPUS_DIR/reports`): the starting content, part of the code checkout. */
   reports: string;
   dict: string;
   synonyms: string;
   site: string;
+  /** Reports staff published (`DATA_DIR/reports`), or null for the shipped reports alone. */
+  published: string | null;
 }
 
-export function corpusPaths(root: string): CorpusPaths {
+/** The corpus in `root` (CORPUS_DIR), with the published reports in `published` (see {@link publishedReportsDir}). */
+export function corpusPaths(root: string, published: string | null = null): CorpusPaths {
   return {
     root,
     reports: join(root, 'reports'),
     dict: join(root, 'dict'),
     synonyms: join(root, 'synonyms.txt'),
     site: join(root, 'site.json'),
+    published,
   };
 }
 
-const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.html': 'html', '.htm': 'html', '.md': 'md' };
+/** Name of the folder in DATA_DIR that holds the reports published from the console, with their sidecars. */
+export const PUBLISHED_REPORTS_DIR = 'reports';
+
+/** File in the published folder listing the shipped reports staff removed (a JSON array of their names). */
+export const REMOVED_REPORTS_FILE = 'removed.json';
+
+/** Where the reports published from the console live: `DATA_DIR/reports`, beside the database. */
+export function publishedReportsDir(dataDir: string): string {
+  return join(dataDir, PUBLISHED_REPORTS_DIR);
+}
+
+/** One report of the effective corpus. */
+export interface ReportFile {
+  /** Its name in the corpus: the path below its reports folder, with `/` (what the index calls `file`). */
+  name: string;
+  /** Where it is on disk. */
+  path: string;
+  /** The reports folder it is in (its sidecar is beside it there). */
+  dir: string;
+  origin: 'shipped' | 'published';
+}
+
+/** The shipped reports staff removed, as recorded in a published folder. */
+export function readRemovedReports(published: string): string[] {
+  const file = join(published, REMOVED_REPORTS_FILE);
+  if (!existsSync(file)) return [];
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new Error(`${file} is not a JSON list of removed report names: fix or delete it`);
+  }
+  if (!Array.isArray(data) || !data.every((n) => typeof n === 'string')) {
+    throw new Error(`${file} is not a JSON list of removed report names: fix or delete it`);
+  }
+  return data as string[];
+}
+
+function reportsIn(dir: string, origin: ReportFile['origin']): ReportFile[] {
+  if (!existsSync(dir)) return [];
+  const out: ReportFile[] = [];
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder).sort()) {
+      const full = join(folder, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (FORMATS[extname(name).toLowerCase()] && !name.startsWith('.')) {
+        out.push({ name: relative(dir, full).split(sep).join('/'), path: full, dir, origin });
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/**
+ * The effective corpus, sorted by name (the order documents get in the index): the shipped reports, less those
+ * recorded as removed in the published folder, with a published report replacing the shipped one of the same name,
+ * plus the other published reports.
+ *
+ * @remarks A report's sidecar (`<name>.meta.json`) is the one beside it: a published replacement without metadata
+ * does not inherit the shipped report's.
+ */
+export function listEffectiveReports(paths: CorpusPaths): ReportFile[] {
+  const published = paths.published ? reportsIn(paths.published, 'published') : [];
+  const replaced = new Set(published.map((r) => r.name));
+  const removed = new Set(paths.published ? readRemovedReports(paths.published) : []);
+  const shipped = reportsIn(paths.reports, 'shipped').filter((r) => !replaced.has(r.name) && !removed.has(r.name));
+  return [...shipped, ...published].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Two report files whose names give the same slug (compared without case: one URL, one citation). */
+export interface SlugClash {
+  slug: string;
+  files: [string, string];
+}
+
+/** The first slug two of `names` share, or null when every slug is unique. */
+export function findSlugClash(names: readonly string[]): SlugClash | null {
+  const seen = new Map<string, string>();
+  for (const name of names) {
+    const slug = slugOf(name);
+    const key = slug.toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined && other !== name) return { slug, files: [other, name] };
+    seen.set(key, name);
+  }
+  return null;
+}
+
+/** What a slug clash means and how to fix it, naming both files. */
+export function describeSlugClash(clash: SlugClash): string {
+  return `${clash.files[0]} and ${clash.files[1]} would both be the report "${clash.slug}" (a citation would open one for the other): rename one of them`;
+}
 
 /** A report file read from disk, or the reason it was skipped. */
 export type ReadResult =
   | { ok: true; file: string; slug: string; document: ParsedDocument; bytes: number }
   | { ok: false; file: string; reason: string };
 
-/** Report files of a corpus, sorted by name (the order documents get in the index). */
-export function listReportFiles(paths: CorpusPaths): string[] {
-  if (!existsSync(paths.reports)) return [];
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else if (FORMATS[extname(name).toLowerCase()] && !name.startsWith('.')) out.push(full);
-    }
-  };
-  walk(paths.reports);
-  return out.sort();
-}
 
 /** User dictionary files (`corpus/dict/*.txt`, jieba format), sorted by name. */
 export function listUserDictionaries(paths: CorpusPaths): string[] {
@@ -134,25 +220,20 @@ export function readReport(file: string, reportsDir: string): ReadResult {
   }
 }
 
-/** Hash of everything in `reports/` that shapes the index: file names, contents, sidecars. */
+/**
+ * Hash of everything in the effective corpus that shapes the index: report names, contents and sidecars (which folder a
+ * report comes from does not matter: the same files give the same index).
+ */
 export function hashCorpus(paths: CorpusPaths): string {
   const hash = createHash('sha256');
-  if (existsSync(paths.reports)) {
-    const files: string[] = [];
-    const walk = (dir: string) => {
-      for (const name of readdirSync(dir).sort()) {
-        const full = join(dir, name);
-        if (statSync(full).isDirectory()) walk(full);
-        else files.push(full);
-      }
-    };
-    walk(paths.reports);
-    for (const file of files.sort()) {
-      hash.update(relative(paths.reports, file));
-      hash.update('\0');
-      hash.update(readFileSync(file));
-      hash.update('\0');
-    }
+  for (const report of listEffectiveReports(paths)) {
+    hash.update(report.name);
+    hash.update('\0');
+    hash.update(readFileSync(report.path));
+    hash.update('\0');
+    const sidecar = report.path.replace(/\.[^.]+$/, '.meta.json');
+    if (existsSync(sidecar)) hash.update(readFileSync(sidecar));
+    hash.update('\0');
   }
   return hash.digest('hex').slice(0, 16);
 }

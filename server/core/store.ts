@@ -99,6 +99,15 @@ export interface UnansweredQuery {
   limit: number;
   /** `count` (default): most asked first; `recent`: last asked first. */
   sort?: 'count' | 'recent';
+  /** Groups skipped before the first one returned, in that order (paging). Default 0. */
+  offset?: number;
+}
+
+/** One page of the unanswered list, with how many groups the whole list has. */
+export interface UnansweredPage {
+  groups: UnansweredGroup[];
+  /** Groups in the period, all pages together. */
+  total: number;
 }
 
 /** Questions per day and how they were answered. */
@@ -161,6 +170,11 @@ export interface Store {
   /** Changes, newest first; `entityId` for one entry's history. */
   listAudit(options: { limit: number; entityId?: number }): Promise<AuditRecord[]>;
   unanswered(query: UnansweredQuery): Promise<UnansweredGroup[]>;
+  /**
+   * A page of {@link Store.unanswered} with the total: grouped, sorted and cut in the database, one pass over the
+   * period's log (the work does not grow with the page's position).
+   */
+  unansweredPage(query: UnansweredQuery): Promise<UnansweredPage>;
   overview(query: OverviewQuery): Promise<Overview>;
   /** Deletes logged questions and feedback older than `before` (ISO time); returns how many rows went. */
   purge(before: string): Promise<{ questions: number; feedback: number }>;

@@ -27,7 +27,7 @@ import {
 } from '../core/faq-transfer.js';
 import { toWellFormed } from '../core/normalize.js';
 import { maskPersonalData } from '../core/privacy.js';
-import type { Store } from '../core/store.js';
+import type { Store, UnansweredGroup } from '../core/store.js';
 import type { AppDeps, QuestionEvent } from './app.js';
 import { ApiError } from './errors.js';
 import type { Logger } from './log.js';
@@ -153,6 +153,43 @@ async function readText(c: Context, maxBytes: number): Promise<string> {
   } catch {
     throw new ApiError(400, 'invalid_encoding', 'the file is not UTF-8 text: save it as "CSV UTF-8" (or JSON in UTF-8)');
   }
+}
+
+/** Most groups in one page of the unanswered list: each is checked against the FAQ (see {@link markResolved}). */
+export const MAX_UNANSWERED_PAGE = 100;
+
+/** How long FAQ matching may hold the event loop before it lets other requests run, in ms. */
+const MATCH_SLICE_MS = 8;
+
+/**
+ * Says, for each group, which FAQ entry now answers it: the entry the matcher picks for its wording, when that entry
+ * was saved after the group was last asked (or rated). Null otherwise.
+ *
+ * @remarks Matching is the costly part (one FAQ match per group), so a page is bounded ({@link MAX_UNANSWERED_PAGE})
+ * and the work yields to the event loop every {@link MATCH_SLICE_MS} ms: citizens' questions are answered meanwhile.
+ * A group asked after the last FAQ change cannot be resolved and is not matched at all.
+ */
+export async function markResolved(groups: readonly UnansweredGroup[], faq: FaqIndex): Promise<Array<UnansweredGroup & { resolvedBy: number | null }>> {
+  if (groups.length === 0) return [];
+  const entries = new Map((await faq.entries()).map((e) => [e.id, e]));
+  let lastChange = '';
+  for (const e of entries.values()) if (e.updatedAt > lastChange) lastChange = e.updatedAt;
+  const out: Array<UnansweredGroup & { resolvedBy: number | null }> = [];
+  let slice = Date.now();
+  for (const g of groups) {
+    let resolvedBy: number | null = null;
+    if (lastChange > g.lastAskedAt) {
+      if (Date.now() - slice >= MATCH_SLICE_MS) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        slice = Date.now();
+      }
+      const match = await faq.match(g.question);
+      const entry = match ? entries.get(match.id) : undefined;
+      if (entry && entry.updatedAt > g.lastAskedAt) resolvedBy = entry.id;
+    }
+    out.push({ ...g, resolvedBy });
+  }
+  return out;
 }
 
 /** The start of the local day `days - 1` days before today, as an ISO time. */
@@ -293,24 +330,25 @@ export function adminRoutes(staff: StaffDeps) {
     });
 
     app.get('/api/admin/unanswered', async (c) => {
-      const limit = intQuery(c, 'limit', 50, 1, 500);
+      const limit = intQuery(c, 'limit', 50, 1, MAX_UNANSWERED_PAGE);
+      const offset = intQuery(c, 'offset', 0, 0, 10_000_000);
       const days = intQuery(c, 'days', 30, 1, 3650);
       const sort = c.req.query('sort') ?? 'count';
       if (sort !== 'count' && sort !== 'recent') throw new ApiError(400, 'invalid_query', '"sort" must be count or recent');
       const includeResolved = boolQuery(c, 'resolved') ?? false;
       const since = new Date(now().getTime() - days * 86_400_000).toISOString();
-      const groups = await store.unanswered({ since, limit: includeResolved ? limit : Math.min(limit * 3, 1500), sort });
-      const entries = new Map((await faq.entries()).map((e) => [e.id, e]));
-      const out: AdminUnansweredResponse['groups'] = [];
-      for (const g of groups) {
-        const match = await faq.match(g.question);
-        const entry = match ? entries.get(match.id) : undefined;
-        const resolvedBy = entry && entry.updatedAt > g.lastAskedAt ? entry.id : null;
-        if (resolvedBy !== null && !includeResolved) continue;
-        out.push({ ...g, resolvedBy });
-        if (out.length >= limit) break;
-      }
-      const body: AdminUnansweredResponse = { since, groups: out };
+      const page = await store.unansweredPage({ since, limit, offset, sort });
+      const groups = await markResolved(page.groups, faq);
+      const shown = includeResolved ? groups : groups.filter((g) => g.resolvedBy === null);
+      const next = offset + page.groups.length;
+      const body: AdminUnansweredResponse = {
+        since,
+        groups: shown,
+        total: page.total,
+        offset,
+        nextOffset: page.groups.length === limit && next < page.total ? next : null,
+        hiddenResolved: groups.length - shown.length,
+      };
       return c.json(body);
     });
 

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseAliases } from '../core/agencies.js';
 import type { Config } from '../config.js';
 import { artifactPaths, buildIndex, segmenterForCorpus, type BuildSummary } from '../build/build-index.js';
-import { corpusPaths, hashCorpus, listUserDictionaries } from '../build/corpus.js';
+import { corpusPaths, hashCorpus, publishedReportsDir } from '../build/corpus.js';
 import { createQaEngine, type FaqMatcher, type QaEngine } from '../core/engine.js';
 import { loadJiebaDictionary, type JiebaDictionary } from '../core/jieba.js';
 import { normalizeText } from '../core/normalize.js';
@@ -48,11 +48,16 @@ export function readSynonyms(corpusDir: string): SynonymTable {
 }
 
 /**
- * Reads the built artifacts and checks them against the corpus and the code.
+ * Reads the built artifacts and checks them against the effective corpus (the shipped reports and those published
+ * into `publishedDir`) and the code.
  *
  * @throws IndexMismatchError (naming `npm run build:index`) when they are missing, corrupted or stale.
  */
-export function readCurrentArtifacts(corpusDir: string, indexDir: string): { artifact: IndexArtifact; dictionaryText: string } {
+export function readCurrentArtifacts(
+  corpusDir: string,
+  indexDir: string,
+  publishedDir: string | null = null,
+): { artifact: IndexArtifact; dictionaryText: string } {
   const paths = artifactPaths(indexDir);
   if (!existsSync(paths.index) || !existsSync(paths.dictionary)) {
     throw new IndexMismatchError(`no index at ${paths.index}: run \`npm run build:index\` to build it`);
@@ -64,7 +69,7 @@ export function readCurrentArtifacts(corpusDir: string, indexDir: string): { art
     throw new IndexMismatchError(`the index at ${paths.index} is corrupted (not JSON): run \`npm run build:index\` to rebuild it`);
   }
   const segmenterId = segmenterForCorpus(corpusDir).id;
-  checkManifest(artifact?.manifest, { segmenter: segmenterId, corpusHash: hashCorpus(corpusPaths(corpusDir)) });
+  checkManifest(artifact?.manifest, { segmenter: segmenterId, corpusHash: hashCorpus(corpusPaths(corpusDir, publishedDir)) });
   const dictionaryText = readFileSync(paths.dictionary, 'utf8');
   const dictionary = loadJiebaDictionary(dictionaryText);
   if (`jieba-search/${dictionary.hash}` !== segmenterId) {
@@ -74,21 +79,24 @@ export function readCurrentArtifacts(corpusDir: string, indexDir: string): { art
 }
 
 /**
- * Prepares the engine: uses the built index when it is current; otherwise rebuilds it (when `buildOnStart`) or
- * throws IndexMismatchError naming `npm run build:index`.
+ * Prepares the engine over the effective corpus (CORPUS_DIR's reports and those published into DATA_DIR/reports):
+ * uses the built index when it is current; otherwise rebuilds it (when `buildOnStart`) or throws IndexMismatchError
+ * naming `npm run build:index`.
  */
 export function loadCorpusEngine(config: Config, log: Logger, faq?: FaqMatcher): LoadedCorpus {
   const corpusDir = resolve(config.corpusDir);
   const indexDir = resolve(config.indexDir);
+  const publishedDir = publishedReportsDir(resolve(config.dataDir));
   let built: BuildSummary | null = null;
   let current: { artifact: IndexArtifact; dictionaryText: string };
   try {
-    current = readCurrentArtifacts(corpusDir, indexDir);
+    current = readCurrentArtifacts(corpusDir, indexDir, publishedDir);
   } catch (error) {
     if (!(error instanceof IndexMismatchError) || !config.buildOnStart) throw error;
     log.info('index.rebuild', { reason: error.message });
     built = buildIndex({
       corpusDir,
+      publishedDir,
       outDir: indexDir,
       onSkip: (file, reason) => log.warn('index.skip', { file, reason }),
     });

@@ -84,7 +84,9 @@ export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra =
   const engine = createSwappableEngine(loaded.engine);
   const publisher = createReportPublisher({
     corpusDir: config.corpusDir,
+    dataDir: config.dataDir,
     indexDir: config.indexDir,
+    parseTimeoutMs: config.parseTimeoutMs,
     index: () => engine.index,
     activate: (artifact) => {
       const index = loadSearchIndex(artifact, loaded.index.segmenter);

@@ -1,6 +1,6 @@
 // Publishing reports without a developer: preview, publish, replace, remove; a failed build keeps the old index;
 // questions asked during a rebuild are all answered.
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,18 +18,20 @@ const REPORT_2016 = readFileSync('test/fixtures/reports/sample-2016-gkbg.txt');
 function setup(runBuild?: Parameters<typeof createReportPublisher>[0]['runBuild']) {
   const corpusDir = makeCorpus({ 'mudanjiang-xzfwzx-2015-gkbg.txt': REPORT_2015 });
   const indexDir = join(mkdtempSync(join(tmpdir(), 'qa-publish-')), 'index');
-  const config = readConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, LOG_LEVEL: 'silent' });
+  const dataDir = mkdtempSync(join(tmpdir(), 'qa-publish-data-'));
+  const config = readConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
   const loaded = loadCorpusEngine(config, createLogger('silent'));
   const engine = createSwappableEngine(loaded.engine);
   const publisher: ReportPublisher = createReportPublisher({
     corpusDir,
+    dataDir,
     indexDir,
     index: () => engine.index,
     activate: (artifact) =>
       engine.swap(createQaEngine({ index: loadSearchIndex(artifact, loaded.index.segmenter), dictionary: loaded.dictionary, synonyms: loaded.synonyms })),
     ...(runBuild ? { runBuild } : {}),
   });
-  return { corpusDir, indexDir, config, engine, publisher };
+  return { corpusDir, dataDir, indexDir, config, engine, publisher };
 }
 
 describe('the report publisher', () => {
@@ -55,7 +57,7 @@ describe('the report publisher', () => {
   });
 
   it('publishes a second report: without a restart, the robot answers what only it says, citing it', async () => {
-    const { publisher, engine, corpusDir } = setup();
+    const { publisher, engine, dataDir } = setup();
     expect((await engine.answer('开通了什么微信公众号')).response.matched).toBe('none');
     const outcome = await publisher.publish(
       [{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016, meta: { url: 'https://www.example.gov.cn/2016.html' } }],
@@ -65,22 +67,23 @@ describe('the report publisher', () => {
     const { response } = await engine.answer('开通了什么微信公众号');
     expect(response.answer).toContain('示例政务服务');
     expect(response.sources[0]!.url).toMatch(/^https:\/\/www\.example\.gov\.cn\/2016\.html#:~:text=/);
-    expect(existsSync(join(corpusDir, 'reports', 'sample-2016-gkbg.meta.json'))).toBe(true);
+    expect(existsSync(join(dataDir, 'reports', 'sample-2016-gkbg.meta.json'))).toBe(true);
     expect((await publisher.list()).map((r) => r.slug).sort()).toEqual(['mudanjiang-xzfwzx-2015-gkbg', 'sample-2016-gkbg']);
     expect(await publisher.publish([{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 }], { replace: false })).toMatchObject({ status: 409, code: 'exists' });
 
     expect(await publisher.remove('sample-2016-gkbg')).toMatchObject({ ok: true, documents: 1 });
     expect((await engine.answer('开通了什么微信公众号')).response.matched).toBe('none');
-    expect(existsSync(join(corpusDir, 'reports', 'sample-2016-gkbg.txt'))).toBe(false);
+    expect(existsSync(join(dataDir, 'reports', 'sample-2016-gkbg.txt'))).toBe(false);
   }, 60_000);
 
   it('keeps the old index serving, and the corpus unchanged, when the build fails', async () => {
-    const { publisher, engine, corpusDir } = setup(async () => {
+    const { publisher, engine, corpusDir, dataDir } = setup(async () => {
       throw new Error('disk full');
     });
     const outcome = await publisher.publish([{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 }], { replace: false });
     expect(outcome).toMatchObject({ ok: false, status: 422, code: 'build_failed' });
     expect(publisher.status().last).toMatchObject({ ok: false, message: expect.stringContaining('disk full') });
+    expect(existsSync(join(dataDir, 'reports', 'sample-2016-gkbg.txt'))).toBe(false);
     expect(existsSync(join(corpusDir, 'reports', 'sample-2016-gkbg.txt'))).toBe(false);
     expect(engine.index.documents).toHaveLength(1);
     expect((await engine.answer('投诉电话是多少')).response.answer).toContain('6958028');
@@ -100,4 +103,63 @@ describe('the report publisher', () => {
     expect(answers.length).toBeGreaterThan(10);
     for (const answer of answers) expect(answer).toContain('6958028');
   }, 60_000);
+});
+
+describe('where published reports live', () => {
+  /** Every file below a folder with its bytes, to compare a folder before and after. */
+  function snapshot(dir: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+      const full = join(dir, name);
+      if (statSync(full).isFile()) out[name] = readFileSync(full).toString('base64');
+    }
+    return out;
+  }
+
+  it('writes published reports and their metadata into DATA_DIR/reports and never into the shipped corpus', async () => {
+    const { publisher, corpusDir, dataDir } = setup();
+    const shipped = snapshot(corpusDir);
+    const outcome = await publisher.publish([{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016, meta: { issuer: '示例政务服务中心' } }], { replace: false });
+    expect(outcome).toMatchObject({ ok: true, documents: 2 });
+    expect(snapshot(corpusDir)).toEqual(shipped);
+    expect(readFileSync(join(dataDir, 'reports', 'sample-2016-gkbg.txt'))).toEqual(REPORT_2016);
+    expect(JSON.parse(readFileSync(join(dataDir, 'reports', 'sample-2016-gkbg.meta.json'), 'utf8'))).toEqual({ issuer: '示例政务服务中心' });
+    expect(await publisher.remove('mudanjiang-xzfwzx-2015-gkbg')).toMatchObject({ ok: true, documents: 1 });
+    // Removing a shipped report leaves the checkout as it is: the removal is recorded beside the database.
+    expect(snapshot(corpusDir)).toEqual(shipped);
+    expect(JSON.parse(readFileSync(join(dataDir, 'reports', 'removed.json'), 'utf8'))).toEqual(['mudanjiang-xzfwzx-2015-gkbg.txt']);
+  }, 60_000);
+
+  it('keeps a replacement and a removal of shipped reports across a restart from a fresh checkout with an empty index', async () => {
+    const { publisher, corpusDir, dataDir, indexDir } = setup();
+    // A shipped report with a sidecar, replaced by a published file without one.
+    writeFileSync(join(corpusDir, 'reports', 'sample-2016-gkbg.txt'), REPORT_2015);
+    writeFileSync(join(corpusDir, 'reports', 'sample-2016-gkbg.meta.json'), JSON.stringify({ title: '旧的标题' }));
+    expect(await publisher.publish([{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 }], { replace: true })).toMatchObject({ ok: true, documents: 2 });
+    expect(await publisher.remove('mudanjiang-xzfwzx-2015-gkbg')).toMatchObject({ ok: true, documents: 1 });
+
+    // The index the publisher built is current for the effective corpus: a restart does not rebuild it.
+    const restart = loadCorpusEngine(readConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), createLogger('silent'));
+    expect(restart.built).toBeNull();
+    // A fresh clone (the shipped corpus again, untouched) with an empty index folder builds the same corpus.
+    const clone = join(mkdtempSync(join(tmpdir(), 'qa-clone-')), 'corpus');
+    cpSync(corpusDir, clone, { recursive: true });
+    const fresh = loadCorpusEngine(
+      readConfig({ CORPUS_DIR: clone, INDEX_DIR: join(mkdtempSync(join(tmpdir(), 'qa-fresh-index-')), 'index'), DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+      createLogger('silent'),
+    );
+    expect(fresh.built).not.toBeNull();
+    expect(fresh.index.documents.map((d) => [d.file, d.title])).toEqual([['sample-2016-gkbg.txt', '2016年度行政服务中心政府信息公开年度报告（示例）']]);
+    expect(fresh.index.manifest.corpusHash).toBe(restart.index.manifest.corpusHash);
+    expect((await fresh.engine.answer('开通了什么微信公众号')).response.answer).toContain('示例政务服务');
+    expect((await fresh.engine.answer('投诉电话是多少')).response.answer).not.toContain('6958028');
+  }, 90_000);
+
+  it('brings a removed shipped report back when a file of its name is published again', async () => {
+    const { publisher, dataDir } = setup();
+    expect(await publisher.publish([{ name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 }], { replace: false })).toMatchObject({ ok: true });
+    expect(await publisher.remove('mudanjiang-xzfwzx-2015-gkbg')).toMatchObject({ ok: true, documents: 1 });
+    expect(await publisher.publish([{ name: 'mudanjiang-xzfwzx-2015-gkbg.txt', bytes: REPORT_2015 }], { replace: false })).toMatchObject({ ok: true, documents: 2 });
+    expect(existsSync(join(dataDir, 'reports', 'removed.json'))).toBe(false);
+  }, 90_000);
 });

@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { getPlatformProxy } from 'wrangler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createD1RateLimiter, purgeRateLimits, RATE_WINDOW_MS } from '../../server/store/d1-rate-limit.js';
-import { createD1Store, type D1Database } from '../../server/store/d1-store.js';
+import { createD1Store, d1Driver, type D1Database } from '../../server/store/d1-store.js';
 import { faqInput } from '../helpers/staff.js';
 import { applyLocalMigrations } from '../helpers/wrangler.js';
+import { describeDriverContract } from './sql-driver-contract.js';
 import { describeStoreContract } from './store-contract.js';
 
 let db: D1Database;
@@ -43,6 +44,8 @@ describeStoreContract('D1 store', async () => {
   await emptyDatabase();
   return createD1Store(db);
 });
+
+describeDriverContract('D1', () => d1Driver(db));
 
 describe('D1 store with several isolates writing at once', () => {
   it('lets exactly one of two edits of the same version through; the other gets a conflict', async () => {

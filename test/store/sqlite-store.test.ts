@@ -3,8 +3,9 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../server/store/backup.js';
-import { databasePath, openSqliteStore, type SqliteStore } from '../../server/store/sqlite-store.js';
+import { databasePath, openSqliteStore, sqliteDriver, type SqliteStore } from '../../server/store/sqlite-store.js';
 import { faqInput, tempDataDir } from '../helpers/staff.js';
+import { describeDriverContract } from './sql-driver-contract.js';
 import { describeStoreContract } from './store-contract.js';
 
 const opened: SqliteStore[] = [];
@@ -51,6 +52,7 @@ describe('opening the database', () => {
 });
 
 describeStoreContract('SQLite store', () => openSqliteStore({ dataDir: tempDataDir() }));
+describeDriverContract('better-sqlite3', () => sqliteDriver(open().db));
 
 describe('backup', () => {
   it('writes a consistent, self-contained copy with the online backup API while the store is open, into DATA_DIR/backups', async () => {

@@ -154,6 +154,21 @@ export function describeStoreContract(name: string, create: () => Store | Promis
         ]);
       });
 
+      it('pages the unanswered list in the database: offset and limit cut the sorted groups, and every page carries the total', async () => {
+        const store = await open();
+        await seed(store);
+        const since = day(1, 0);
+        const first = await store.unansweredPage({ since, limit: 2 });
+        expect(first.total).toBe(4);
+        expect(first.groups.map((g) => g.question)).toEqual(['請問護照怎麼辦理', '投诉电话是多少？']);
+        const second = await store.unansweredPage({ since, limit: 2, offset: 2 });
+        expect(second).toMatchObject({ total: 4, groups: [{ question: '办事大厅几点开门', faqId: 7, notHelpful: 1 }, { question: '天气怎么样', faqId: null }] });
+        expect(await store.unansweredPage({ since, limit: 2, offset: 4 })).toEqual({ groups: [], total: 4 });
+        const recent = await store.unansweredPage({ since, limit: 2, offset: 1, sort: 'recent' });
+        expect(recent.groups.map((g) => g.question)).toEqual(['投诉电话是多少？', '天气怎么样']);
+        expect(await store.unansweredPage({ since: day(9), limit: 5 })).toEqual({ groups: [], total: 0 });
+      });
+
       it('keeps one rating per answer (rating again replaces it) and refuses an unknown answer id', async () => {
         const store = await open();
         await store.recordQuestion({ id: 'x', question: '问题', matched: 'corpus', faqId: null, passage: 1, askedAt: day(1) });

@@ -55,7 +55,8 @@ export interface AdminApi {
   deleteFaq(id: number, version: number): Promise<void>;
   importFaq(file: Blob, format: 'csv' | 'json'): Promise<AdminImportResponse>;
   exportFaq(format: 'csv' | 'json'): Promise<Download>;
-  unanswered(query: { days: number; sort: 'count' | 'recent'; resolved: boolean; limit?: number }): Promise<AdminUnansweredResponse>;
+  /** One page of the unanswered list: `limit` groups (default 50, at most 100) from `offset` (default 0). */
+  unanswered(query: { days: number; sort: 'count' | 'recent'; resolved: boolean; limit?: number; offset?: number }): Promise<AdminUnansweredResponse>;
   feedback(query: { helpful: boolean | null; limit?: number }): Promise<AdminFeedbackResponse>;
   audit(query: { faqId: number | null; limit?: number }): Promise<AdminAuditResponse>;
   hitTest(question: string): Promise<AdminTestResponse>;
@@ -195,7 +196,7 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
       const response = await send(withQuery('/api/admin/faq/export', { format }));
       return { blob: await response.blob(), contentDisposition: response.headers.get('content-disposition') };
     },
-    unanswered: ({ days, sort, resolved, limit = 100 }) => json(withQuery('/api/admin/unanswered', { days, sort, resolved, limit })),
+    unanswered: ({ days, sort, resolved, limit = 50, offset = 0 }) => json(withQuery('/api/admin/unanswered', { days, sort, resolved, limit, offset })),
     feedback: ({ helpful, limit = 200 }) => json(withQuery('/api/admin/feedback', { helpful, limit })),
     audit: ({ faqId, limit = 200 }) => json(withQuery('/api/admin/audit', { faqId, limit })),
     hitTest: (question) => json('/api/admin/test', { method: 'POST', json: { question } }),

@@ -126,6 +126,8 @@ const ERROR_MESSAGES: Record<string, string> = {
   busy: '另一份报告正在发布，请等它完成后再试。',
   build_failed: '发布失败：索引没有重建成功，机器人继续使用原来的索引回答。',
   last_report: '这是唯一的一份报告：请先发布另一份报告再删除它。',
+  slug_taken: '两个文件的报告地址相同（例如 a.txt 与 a.md）：引用会打开错误的报告，请先给其中一个改名。',
+  parse_timeout: '读取文件用时过长，已停止：页面太大或太复杂，请另存为纯文本（.txt）或拆分后再上传。',
   unreadable_file: '文件无法读取，请检查文件内容。',
   invalid_file: '文件格式不正确：只能上传 .html、.htm、.txt 或 .md 文件。',
   invalid_meta: '报告信息填写不正确：日期请写成 YYYY-MM-DD，来源地址须以 http:// 或 https:// 开头。',

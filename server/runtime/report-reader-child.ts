@@ -1,0 +1,30 @@
+// The report reader's child process (started by report-reader.ts): reads one uploaded file per message (decode,
+// parse, split into passages) and answers with what the preview shows, so that a page that parses slowly holds this
+// process, never the server's. Exits when its parent goes away.
+import { decodeText } from '../build/corpus.js';
+import { hasBody, parseDocument } from '../core/document.js';
+import { splitIntoPassages } from '../core/passages.js';
+import type { ReadRequest, ReadResult } from './report-reader.js';
+
+function read(request: ReadRequest): ReadResult {
+  try {
+    const document = parseDocument(decodeText(request.bytes, request.format), request.format, request.meta, { fileName: request.name });
+    if (!hasBody(document)) return { ok: false, reason: 'no body text was found after removing the page chrome' };
+    const passages = splitIntoPassages(document);
+    const sections = [...new Set(passages.filter((p) => p.kind === 'sentence').map((p) => p.section.join(' › ')))].filter(Boolean);
+    return {
+      ok: true,
+      meta: document.meta,
+      sections,
+      passages: passages.map((p) => ({ kind: p.kind, section: p.section.join(' › '), text: p.text })),
+      stripped: document.stripped,
+    };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+}
+
+process.on('message', (request: ReadRequest) => process.send!(read(request)));
+// The parent died or closed the channel: nothing more will be asked.
+process.on('disconnect', () => process.exit(0));
+process.send!({ ready: true });
