@@ -213,7 +213,7 @@ interface ReadContext {
 }
 
 /** A title: a short line of its own, ending like one (…年度报告, …工作报告, …年报). */
-const TITLE_END = /(报告|年报|工作情况|公开情况)[)）]?$/;
+const TITLE_END = /(报告|年报|工作情况|公开情况)(?:[（(][^（()）]{0,12}[)）])?$/;
 const SENTENCE_PUNCTUATION = /[。；！？!?;]/;
 const TITLE_PHRASE = /((?:[\p{Script=Han}（）()]{2,30}?)?(?:\d{4}|[〇零○一二三四五六七八九]{4})年度?(?:[\p{Script=Han}（）()]{0,20}?)?(?:政府)?信息公开(?:工作)?年度报告)/u;
 const YEAR_IN_TITLE = /(\d{4})\s*年/;
