@@ -1,15 +1,15 @@
 // The quality bar: fixture questions (dev set copied from shared/qa, plus this project's harder and held-out sets)
 // must keep passing, through the real HTTP app, as the scorer judges them.
 import { describe, expect, it } from 'vitest';
-import { normalizeForScoring, readCases, testApp } from './helpers/corpus.js';
+import { loadCorpus, mixedCorpusDir, normalizeForScoring, readCases, testApp } from './helpers/corpus.js';
 
 const app = testApp();
 
-async function score(file: string) {
+async function score(file: string, on = app) {
   const failures: string[] = [];
   const cases = readCases(file);
   for (const c of cases) {
-    const res = await app.request('/api/ask', {
+    const res = await on.request('/api/ask', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ question: c.q }),
@@ -29,6 +29,30 @@ describe('answer quality on fixture questions', () => {
     it(`answers at least 90% of ${file} correctly`, async () => {
       const { rate, failures } = await score(file);
       if (failures.length) console.log(`${file}: ${(rate * 100).toFixed(1)}%\n  ${failures.join('\n  ')}`);
+      expect(rate).toBeGreaterThanOrEqual(0.9);
+    });
+  }
+});
+
+describe('answer quality on a site of many agencies and years (real reports beside the default one)', () => {
+  const mixed = testApp(loadCorpus(mixedCorpusDir()));
+
+  it('answers at least 95% of the real reports\' questions, and refuses what they do not hold', async () => {
+    const { rate, failures } = await score('real-questions.json', mixed);
+    if (failures.length) console.log(`real-questions.json: ${(rate * 100).toFixed(1)}%\n  ${failures.join('\n  ')}`);
+    expect(rate).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('still answers every dev question about the site\'s own report, and refuses the out-of-scope ones', async () => {
+    const { rate, failures } = await score('dev-questions.json', mixed);
+    expect(failures).toEqual([]);
+    expect(rate).toBe(1);
+  });
+
+  for (const file of ['extra-questions.json', 'holdout-questions.json']) {
+    it(`keeps at least 90% of ${file} with the other agencies' reports beside the site's`, async () => {
+      const { rate, failures } = await score(file, mixed);
+      if (failures.length) console.log(`${file} (mixed): ${(rate * 100).toFixed(1)}%\n  ${failures.join('\n  ')}`);
       expect(rate).toBeGreaterThanOrEqual(0.9);
     });
   }

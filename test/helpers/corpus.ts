@@ -10,7 +10,7 @@ import { loadSearchIndex, type SearchIndex } from '../../server/core/search-inde
 import type { SynonymTable } from '../../server/core/synonyms.js';
 import { createApp, type AppDeps } from '../../server/http/app.js';
 import { createLogger } from '../../server/http/log.js';
-import { readSiteSettings, readSynonyms } from '../../server/runtime/node-engine.js';
+import { readAliases, readSiteSettings, readSynonyms } from '../../server/runtime/node-engine.js';
 
 export const DEFAULT_CORPUS = resolve('corpus');
 
@@ -34,11 +34,30 @@ export function loadCorpus(corpusDir = DEFAULT_CORPUS, faq?: FaqMatcher): TestCo
     const index = loadSearchIndex(summary.artifact, segmenterForCorpus(corpusDir));
     const dictionary = loadJiebaDictionary(readFileSync(summary.dictionaryFile, 'utf8'));
     const synonyms = readSynonyms(corpusDir);
-    hit = { corpusDir, summary, index, dictionary, synonyms, engine: createQaEngine({ index, dictionary, synonyms }) };
+    const engine = createQaEngine({ index, dictionary, synonyms, site: readSiteSettings(corpusDir), aliases: readAliases(corpusDir) });
+    hit = { corpusDir, summary, index, dictionary, synonyms, engine };
     built.set(key, hit);
   }
   if (!faq) return hit;
-  return { ...hit, engine: createQaEngine({ index: hit.index, dictionary: hit.dictionary, synonyms: hit.synonyms, faq }) };
+  return {
+    ...hit,
+    engine: createQaEngine({ index: hit.index, dictionary: hit.dictionary, synonyms: hit.synonyms, site: readSiteSettings(corpusDir), aliases: readAliases(corpusDir), faq }),
+  };
+}
+
+/** The real reports of several agencies and years (test/fixtures/corpus-real), beside the default corpus's report. */
+export const REAL_REPORTS = resolve('test/fixtures/corpus-real/reports');
+
+let mixed: string | null = null;
+
+/** A corpus of the default report and the real ones, as a site with many agencies would hold them (once per process). */
+export function mixedCorpusDir(): string {
+  if (mixed) return mixed;
+  const dir = mkdtempSync(join(tmpdir(), 'qa-mixed-'));
+  cpSync(DEFAULT_CORPUS, dir, { recursive: true });
+  cpSync(REAL_REPORTS, join(dir, 'reports'), { recursive: true });
+  mixed = dir;
+  return dir;
 }
 
 /**
