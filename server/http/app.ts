@@ -11,7 +11,7 @@ import { ApiError, errorResponse } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { defaultDocument, renderReportList, renderReportPage, SITE_CSS, SITE_JS, type SiteSettings } from './pages.js';
 import { createMemoryRateLimiter, rateKeys, type RateLimiter } from './rate-limit.js';
-import { readJsonObject, validateQuestion } from './validate.js';
+import { limitBody, MAX_BODY_BYTES, readJsonObject, validateQuestion } from './validate.js';
 
 /** What a runtime hands to {@link createApp}. */
 export interface AppDeps {
@@ -115,6 +115,9 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/ask', limited);
   app.use('/api/suggest', limited);
   app.use('/api/feedback', limited);
+  // After the rate limit: bodies are counted as they stream and never read past the limit (staff routes set their own).
+  app.use('/api/ask', limitBody(MAX_BODY_BYTES));
+  app.use('/api/feedback', limitBody(MAX_BODY_BYTES));
 
   app.get('/healthz', (c) => {
     const body: HealthResponse = {
