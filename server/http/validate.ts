@@ -90,3 +90,18 @@ export function validateQuestion(value: unknown, field = 'question'): string {
   }
   return question;
 }
+
+/**
+ * Checks that a request URL's path is well-formed percent-encoding (`/%ZZ`, `/admin/%E0%A4%A` are not): 400 otherwise,
+ * before any route or file lookup tries to decode it.
+ */
+export function validatePath(url: string): void {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const end = url.search(/[?#]/);
+  const path = start === -1 ? '/' : url.slice(start, end === -1 ? undefined : end);
+  try {
+    decodeURIComponent(path);
+  } catch {
+    throw new ApiError(400, 'invalid_path', 'the address has a malformed %-escape: encode "%" as %25 and characters as UTF-8');
+  }
+}
