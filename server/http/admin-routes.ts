@@ -31,6 +31,7 @@ import type { Store } from '../core/store.js';
 import type { AppDeps, QuestionEvent } from './app.js';
 import { ApiError } from './errors.js';
 import type { Logger } from './log.js';
+import { createFailureThrottle, type FailureThrottle } from './rate-limit.js';
 import { MAX_UPLOAD_BODY_BYTES } from './report-routes.js';
 import { limitBody, MAX_BODY_BYTES, readJsonObject, validateQuestion } from './validate.js';
 
@@ -63,6 +64,8 @@ export interface StaffDeps {
   logger?: Logger;
   /** The clock, for tests. */
   now?: () => Date;
+  /** Throttle of wrong staff tokens per address; default {@link createFailureThrottle}'s (10 a minute, then blocked). */
+  tokenThrottle?: FailureThrottle;
 }
 
 const ADMIN_HEADERS = { 'Cache-Control': 'no-store' };
@@ -183,9 +186,11 @@ function sinceDays(now: Date, days: number, utcOffsetMinutes: number): string {
 export function adminRoutes(staff: StaffDeps) {
   const { store, faq } = staff;
   const now = staff.now ?? (() => new Date());
+  const throttle = staff.tokenThrottle ?? createFailureThrottle();
   return (app: Hono, deps: AppDeps): void => {
     const token = deps.config.adminToken;
     const expected = token ? digest(token) : null;
+    const address = deps.clientAddress ?? (() => 'unknown');
 
     const guard = async (c: Context, next: () => Promise<void>) => {
       for (const [name, value] of Object.entries(ADMIN_HEADERS)) c.header(name, value);
@@ -198,9 +203,21 @@ export function adminRoutes(staff: StaffDeps) {
       const header = c.req.header('authorization') ?? '';
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) return fail(c, 401, 'unauthorized', 'send the staff token as "Authorization: Bearer <ADMIN_TOKEN>"');
+      // Wrong tokens are throttled per address; while blocked no token is checked, so guessing learns nothing.
+      const from = `staff:${address(c)}`;
+      const allowed = throttle.check(from, now().getTime());
+      if (!allowed.allowed) {
+        c.header('Retry-After', String(allowed.retryAfterSeconds));
+        return c.json(
+          { error: { code: 'too_many_failures', message: `too many wrong staff tokens from this address: try again in ${allowed.retryAfterSeconds} s` } },
+          429,
+        );
+      }
       if (!(await tokenMatches(match[1]!, await expected))) {
+        throttle.fail(from, now().getTime());
         return fail(c, 401, 'unauthorized', 'the staff token is wrong: use the ADMIN_TOKEN the server was started with');
       }
+      throttle.succeed(from);
       await next();
     };
     app.use('/api/admin', guard);
