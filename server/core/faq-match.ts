@@ -29,6 +29,8 @@ export interface FaqMatchOptions {
   contextWords?: readonly string[];
   /** Default {@link FAQ_MATCH_THRESHOLD}. */
   threshold?: number;
+  /** Entries scored precisely per question; default {@link FAQ_CANDIDATES}. `Infinity` scores every entry (the full scan, for comparison). */
+  candidates?: number;
 }
 
 /** A word of a question or phrasing, with how much it counts. */
@@ -478,18 +480,56 @@ function candidateEntries(prepared: PreparedFaq, question: FaqAnalysis, limit: n
       overlap[p] = overlap[p]! + gain;
     }
   }
-  const best = new Map<number, number>();
+  const best = new Float64Array(prepared.entries.length).fill(-1);
+  const entries: number[] = [];
   for (const p of touched) {
     // A phrasing asking for another kind of answer scores 0 (unless it is the question's very text, added below).
     if (!sameKind(question.asks, index.phrasingAt[p]!.asks)) continue;
-    const score = overlap[p]!;
     const e = index.entryOf[p]!;
-    if ((best.get(e) ?? -1) < score) best.set(e, score);
+    if (best[e] === -1) entries.push(e);
+    if (best[e]! < overlap[p]!) best[e] = overlap[p]!;
   }
-  const ranked = [...best].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([e]) => e);
-  const chosen = new Set(ranked);
+  const chosen = new Set(topEntries(entries, best, limit));
   for (const e of index.byCompact.get(question.compact) ?? []) chosen.add(e);
   return [...chosen].sort((a, b) => a - b);
+}
+
+/** The `limit` entries of highest score (the lower index first among equals), in no particular order: a bounded heap. */
+function topEntries(entries: readonly number[], score: Float64Array, limit: number): number[] {
+  if (entries.length <= limit) return [...entries];
+  // `worse(a, b)`: a ranks below b. The heap keeps the worst of the kept ones at its root.
+  const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
+  const heap: number[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const e of entries) {
+    if (heap.length < limit) {
+      heap.push(e);
+      up(heap.length - 1);
+    } else if (worse(heap[0]!, e)) {
+      heap[0] = e;
+      down(0);
+    }
+  }
+  return heap;
 }
 
 /**
@@ -516,12 +556,18 @@ export function prepareFaq(entries: readonly FaqEntry[], options: FaqMatchOption
  * Ranks prepared entries for a question, best first; an entry's score is its best phrasing's.
  *
  * @param limit - most candidates returned (the best match is chosen among all scored). Default 5.
- * @param candidates - how many entries are scored precisely, chosen by the index; default {@link FAQ_CANDIDATES},
+ * @param candidates - how many entries are scored precisely, chosen by the index; default the options' or {@link FAQ_CANDIDATES},
  * `Infinity` scores every entry (the full scan the index is tested against).
  * @remarks The precise score ({@link scorePhrasing}) is what decides; the index only picks which entries get it:
  * those sharing the most idf-weighted keys with the question. An entry sharing no key cannot score above 0.
  */
-export function rankFaq(prepared: PreparedFaq, question: string, options: FaqMatchOptions, limit = 5, candidates = FAQ_CANDIDATES): FaqRanking {
+export function rankFaq(
+  prepared: PreparedFaq,
+  question: string,
+  options: FaqMatchOptions,
+  limit = 5,
+  candidates = options.candidates ?? FAQ_CANDIDATES,
+): FaqRanking {
   const threshold = options.threshold ?? FAQ_MATCH_THRESHOLD;
   const analysis = analyzeFaqText(question, options);
   const chosen = candidates >= prepared.entries.length ? prepared.entries : candidateEntries(prepared, analysis, candidates).map((e) => prepared.entries[e]!);
@@ -588,6 +634,8 @@ export function createFaqIndex(source: FaqSource, options: FaqMatchOptions): Faq
     prepared: PreparedFaq;
     /** Matches already computed for this revision, by normalized question. */
     memo?: Map<string, FaqMatch | null>;
+    /** Questions and alternatives, for suggestions. */
+    pool?: string[];
   }
   let cached: Snapshot | null = null;
   let loading: { revision: number; promise: Promise<Snapshot> } | null = null;
@@ -645,7 +693,9 @@ export function createFaqIndex(source: FaqSource, options: FaqMatchOptions): Faq
       return (await current()).entries.filter((e) => e.hot).map((e) => e.question);
     },
     async suggestionPool() {
-      return (await current()).entries.flatMap((e) => [e.question, ...e.alternatives]);
+      // The same array for a revision: suggestions keep their index of it (core/suggest.ts).
+      const snapshot = await current();
+      return (snapshot.pool ??= snapshot.entries.flatMap((e) => [e.question, ...e.alternatives]));
     },
   };
 }
