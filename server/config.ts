@@ -29,6 +29,12 @@ export interface Config {
   trustProxy: boolean;
   /** `PARSE_TIMEOUT_MS`: longest time reading one report may take in a preview, a publish or its build (Node). Default 10000. */
   parseTimeoutMs: number;
+  /**
+   * `TRUST_PROXY` as a count: how many proxies of your own stand in front of the server (`1`/`true` = one, `N` = N,
+   * `0`/`false` = none, the default). The client address is the N-th `X-Forwarded-For` entry from the right: the one
+   * the outermost trusted proxy appended; entries further left are written by the client and never used.
+   */
+  trustProxyHops: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -56,6 +62,17 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(`${name} must be 1/true/yes/on or 0/false/no/off, got ${JSON.stringify(raw)}`);
+}
+
+/** `TRUST_PROXY`: a flag (one proxy) or a whole number of proxies. */
+function proxyHops(env: Env): number {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase();
+  if (raw !== undefined && /^\d+$/.test(raw)) return integer(env, 'TRUST_PROXY', 0, 0, 10);
+  try {
+    return flag(env, 'TRUST_PROXY', false) ? 1 : 0;
+  } catch {
+    throw new ConfigError(`TRUST_PROXY must be 0/false, 1/true, or the number of proxies in front of the server (up to 10), got ${JSON.stringify(env.TRUST_PROXY)}`);
+  }
 }
 
 /**
@@ -94,7 +111,8 @@ export function readConfig(env: Env): Config {
     logLevel: level,
     logRetentionDays: integer(env, 'LOG_RETENTION_DAYS', 180, 1, 3650),
     buildOnStart: flag(env, 'BUILD_ON_START', true),
-    trustProxy: flag(env, 'TRUST_PROXY', false),
+    trustProxy: proxyHops(env) > 0,
+    trustProxyHops: proxyHops(env),
     parseTimeoutMs: integer(env, 'PARSE_TIMEOUT_MS', 10_000, 10, 3_600_000),
   };
 }

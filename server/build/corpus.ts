@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { hasBody, parseDocument, type MetaOverrides, type ParsedDocument, type SourceFormat } from '../core/document.js';
+import { safeHttpUrl } from '../core/url.js';
 
 const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.html': 'html', '.htm': 'html', '.md': 'md' };
 
@@ -193,7 +194,7 @@ export function readSidecar(file: string): MetaOverrides {
   const title = pick('title');
   const date = pick('date');
   const issuer = pick('issuer');
-  const url = pick('url');
+  const url = safeHttpUrl(pick('url')) ?? undefined;
   if (title) out.title = title;
   if (date) out.date = date;
   if (issuer) out.issuer = issuer;
@@ -210,7 +211,9 @@ export function readReport(file: string, reportsDir: string): ReadResult {
   try {
     const bytes = readFileSync(file);
     const text = decodeText(bytes, format);
-    const document = parseDocument(text, format, readSidecar(file), { fileName: basename(file) });
+    const parsed = parseDocument(text, format, readSidecar(file), { fileName: basename(file) });
+    // Front matter and meta tags are the page's word: only an http(s) source URL reaches citations and the console.
+    const document: ParsedDocument = { ...parsed, meta: { ...parsed.meta, url: safeHttpUrl(parsed.meta.url) } };
     if (!hasBody(document)) {
       return { ok: false, file: rel, reason: 'no body text was found after removing the page chrome' };
     }

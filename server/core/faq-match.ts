@@ -29,6 +29,8 @@ export interface FaqMatchOptions {
   contextWords?: readonly string[];
   /** Default {@link FAQ_MATCH_THRESHOLD}. */
   threshold?: number;
+  /** Entries scored precisely per question; default {@link FAQ_CANDIDATES}. `Infinity` scores every entry (the full scan, for comparison). */
+  candidates?: number;
 }
 
 /** A word of a question or phrasing, with how much it counts. */
@@ -67,6 +69,8 @@ export interface FaqRanking {
   /** The best candidate at or above the threshold, if any. */
   best: FaqCandidate | null;
   threshold: number;
+  /** How many entries were scored precisely (at most {@link FAQ_CANDIDATES} with the index). */
+  scored: number;
 }
 
 interface PreparedEntry {
@@ -74,10 +78,38 @@ interface PreparedEntry {
   phrasings: FaqAnalysis[];
 }
 
-/** Enabled entries, analysed once per store revision. */
+/** Enabled entries, analysed once per store revision, with the index that finds the few a question can match. */
 export interface PreparedFaq {
   entries: PreparedEntry[];
+  index: FaqKeyIndex;
 }
+
+/**
+ * The inverted index of prepared phrasings: each key a question can share with a phrasing (a pair of adjacent Han
+ * characters, a single Han character, a word, the kind of answer it asks for) → the phrasings that have it.
+ */
+interface FaqKeyIndex {
+  /** Key → ordinals of the phrasings holding it, ascending. */
+  postings: Map<string, Int32Array>;
+  /** Phrasing ordinal → index of its entry in {@link PreparedFaq.entries}. */
+  entryOf: Int32Array;
+  /** Phrasing ordinal → its analysis. */
+  phrasingAt: FaqAnalysis[];
+  /** Phrasing ordinal → sum of the idf of its keys (its "length" for the overlap score). */
+  mass: Float64Array;
+  /** Compact text → entries with a phrasing of exactly that text (those score 1 whatever they share). */
+  byCompact: Map<string, number[]>;
+  phrasings: number;
+}
+
+/**
+ * How many entries a question is scored against precisely, at most: the best by shared keys (see {@link rankFaq}).
+ *
+ * @remarks Matching costs this many entries whatever the size of the FAQ (plus one pass over the postings of the
+ * question's keys). 48 keeps the indexed ranking identical to scoring every entry on the fixture questions against
+ * the fixture entries mixed into 5,000 others (test/core/faq-match.test.ts); bench/faq-scale.ts measures it.
+ */
+export const FAQ_CANDIDATES = 64;
 
 /**
  * How citizens word the questions a public service desk answers, beyond the corpus's synonym list: opening hours
@@ -332,28 +364,228 @@ const NOTHING_SHARED: Omit<FaqCandidate, 'id' | 'question' | 'phrasing'> = {
   keyWordMissing: false,
 };
 
-/** Analyses enabled entries (question and alternatives) for matching. */
-export function prepareFaq(entries: readonly FaqEntry[], options: FaqMatchOptions): PreparedFaq {
-  return {
-    entries: entries
-      .filter((e) => e.enabled)
-      .map((entry) => ({
-        entry,
-        phrasings: [entry.question, ...entry.alternatives].filter((p) => p.trim()).map((p) => analyzeFaqText(p, options)),
-      })),
+/** The keys a phrasing offers to questions (see {@link FaqKeyIndex}). */
+function phrasingKeys(phrasing: FaqAnalysis): Set<string> {
+  const keys = new Set<string>();
+  const { compact } = phrasing;
+  for (let k = 0; k < compact.length; k++) {
+    const ch = compact[k]!;
+    if (/\p{Script=Han}/u.test(ch)) {
+      keys.add(`u:${ch}`);
+      const pair = compact.slice(k, k + 2);
+      if (isHanPair(pair)) keys.add(pair);
+    }
+  }
+  for (const t of phrasing.terms) keys.add(`t:${t.text}`);
+  for (const cls of phrasing.asks) keys.add(`c:${cls}`);
+  return keys;
+}
+
+function idfOf(index: FaqKeyIndex, key: string): number {
+  const df = index.postings.get(key)?.length ?? 0;
+  return df === 0 ? 0 : Math.log(1 + index.phrasings / df);
+}
+
+function buildKeyIndex(entries: readonly PreparedEntry[]): FaqKeyIndex {
+  const lists = new Map<string, number[]>();
+  const entryOf: number[] = [];
+  const phrasingAt: FaqAnalysis[] = [];
+  const keysOf: string[][] = [];
+  const byCompact = new Map<string, number[]>();
+  entries.forEach((prepared, e) => {
+    for (const phrasing of prepared.phrasings) {
+      const ordinal = entryOf.length;
+      entryOf.push(e);
+      phrasingAt.push(phrasing);
+      const keys = [...phrasingKeys(phrasing)];
+      keysOf.push(keys);
+      for (const key of keys) {
+        const list = lists.get(key);
+        if (list) list.push(ordinal);
+        else lists.set(key, [ordinal]);
+      }
+      if (phrasing.compact) {
+        const same = byCompact.get(phrasing.compact) ?? [];
+        if (same[same.length - 1] !== e) same.push(e);
+        byCompact.set(phrasing.compact, same);
+      }
+    }
+  });
+  const index: FaqKeyIndex = {
+    postings: new Map([...lists].map(([k, list]) => [k, Int32Array.from(list)])),
+    entryOf: Int32Array.from(entryOf),
+    phrasingAt,
+    mass: new Float64Array(entryOf.length),
+    byCompact,
+    phrasings: entryOf.length,
   };
+  keysOf.forEach((keys, ordinal) => {
+    let mass = 0;
+    for (const key of keys) mass += idfOf(index, key);
+    index.mass[ordinal] = mass;
+  });
+  return index;
+}
+
+/**
+ * The keys of a question, each with the weight of the heaviest term it stands for: for a term, the character pairs
+ * inside it and across its edges (what {@link credit} reads), the character itself for a one-character term, the
+ * word for a number or Latin word, its synonyms likewise, and the kinds of answer its word names (「时间」: date).
+ */
+function questionKeys(question: FaqAnalysis): Map<string, number> {
+  const keys = new Map<string, number>();
+  const add = (key: string, weight: number) => {
+    if ((keys.get(key) ?? 0) < weight) keys.set(key, weight);
+  };
+  const addText = (text: string, weight: number) => {
+    if (!/\p{Script=Han}/u.test(text)) return add(`t:${text}`, weight);
+    if (text.length === 1) return add(`u:${text}`, weight);
+    for (let k = 0; k + 1 < text.length; k++) {
+      const pair = text.slice(k, k + 2);
+      if (isHanPair(pair)) add(pair, weight);
+    }
+  };
+  const text = question.normalized;
+  for (const term of question.terms) {
+    addText(term.text, term.weight);
+    for (const edge of [text.slice(term.start - 1, term.start + 1), text.slice(term.end - 1, term.end + 1)]) {
+      if (term.start > 0 && isHanPair(edge)) add(edge, term.weight);
+    }
+    for (const synonym of term.synonyms) {
+      if (synonym.length === 1) add(`t:${synonym}`, term.weight * 0.85);
+      else addText(synonym, term.weight * 0.85);
+    }
+    for (const [cls, noun] of Object.entries(CLASS_NOUNS)) if (noun.test(term.text)) add(`c:${cls}`, term.weight * 0.85);
+  }
+  return keys;
+}
+
+/**
+ * The entries worth scoring for a question: the `limit` whose phrasings share the most with it (idf-weighted keys,
+ * over the square root of the phrasing's own key mass, so a short phrasing sharing as much ranks first), among the
+ * phrasings that ask for the same kind of answer, and every entry with a phrasing of exactly the question's text.
+ * Ascending entry order.
+ */
+function candidateEntries(prepared: PreparedFaq, question: FaqAnalysis, limit: number): number[] {
+  const { index } = prepared;
+  const overlap = new Float64Array(index.phrasings);
+  const touched: number[] = [];
+  for (const [key, weight] of questionKeys(question)) {
+    const postings = index.postings.get(key);
+    if (!postings) continue;
+    const gain = weight * Math.log(1 + index.phrasings / postings.length);
+    for (let i = 0; i < postings.length; i++) {
+      const p = postings[i]!;
+      if (overlap[p] === 0) touched.push(p);
+      overlap[p] = overlap[p]! + gain;
+    }
+  }
+  const best = new Float64Array(prepared.entries.length).fill(-1);
+  const entries: number[] = [];
+  for (const p of touched) {
+    // A phrasing asking for another kind of answer scores 0 (unless it is the question's very text, added below).
+    if (!sameKind(question.asks, index.phrasingAt[p]!.asks)) continue;
+    const e = index.entryOf[p]!;
+    if (best[e] === -1) entries.push(e);
+    if (best[e]! < overlap[p]!) best[e] = overlap[p]!;
+  }
+  const chosen = new Set(topEntries(entries, best, limit));
+  for (const e of index.byCompact.get(question.compact) ?? []) chosen.add(e);
+  return [...chosen].sort((a, b) => a - b);
+}
+
+/** The `limit` entries of highest score (the lower index first among equals), in no particular order: a bounded heap. */
+function topEntries(entries: readonly number[], score: Float64Array, limit: number): number[] {
+  if (entries.length <= limit) return [...entries];
+  // `worse(a, b)`: a ranks below b. The heap keeps the worst of the kept ones at its root.
+  const worse = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a > b);
+  const heap: number[] = [];
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(heap[i]!, heap[parent]!)) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      i = m;
+    }
+  };
+  for (const e of entries) {
+    if (heap.length < limit) {
+      heap.push(e);
+      up(heap.length - 1);
+    } else if (worse(heap[0]!, e)) {
+      heap[0] = e;
+      down(0);
+    }
+  }
+  return heap;
+}
+
+/**
+ * Analyses enabled entries (question and alternatives) for matching, and indexes them.
+ *
+ * @param previous - the last revision's preparation: phrasings whose text did not change keep their analysis, so
+ * an edit of one entry does not re-segment thousands.
+ */
+export function prepareFaq(entries: readonly FaqEntry[], options: FaqMatchOptions, previous?: PreparedFaq): PreparedFaq {
+  const known = new Map<string, FaqAnalysis>();
+  for (const p of previous?.entries ?? []) {
+    [p.entry.question, ...p.entry.alternatives].filter((t) => t.trim()).forEach((t, i) => known.set(t, p.phrasings[i]!));
+  }
+  const prepared = entries
+    .filter((e) => e.enabled)
+    .map((entry) => ({
+      entry,
+      phrasings: [entry.question, ...entry.alternatives].filter((p) => p.trim()).map((p) => known.get(p) ?? analyzeFaqText(p, options)),
+    }));
+  return { entries: prepared, index: buildKeyIndex(prepared) };
 }
 
 /**
  * Ranks prepared entries for a question, best first; an entry's score is its best phrasing's.
  *
- * @param limit - most candidates returned (the best match is chosen among all). Default 5.
+ * @param limit - most candidates returned (the best match is chosen among all scored). Default 5.
+ * @param candidates - how many entries are scored precisely, chosen by the index; default the options' or {@link FAQ_CANDIDATES},
+ * `Infinity` scores every entry (the full scan the index is tested against).
+ * @remarks The precise score ({@link scorePhrasing}) is what decides; the index only picks which entries get it:
+ * those sharing the most idf-weighted keys with the question. An entry sharing no key cannot score above 0.
  */
-export function rankFaq(prepared: PreparedFaq, question: string, options: FaqMatchOptions, limit = 5): FaqRanking {
+export function rankFaq(
+  prepared: PreparedFaq,
+  question: string,
+  options: FaqMatchOptions,
+  limit = 5,
+  candidates = options.candidates ?? FAQ_CANDIDATES,
+): FaqRanking {
   const threshold = options.threshold ?? FAQ_MATCH_THRESHOLD;
   const analysis = analyzeFaqText(question, options);
+  const chosen = candidates >= prepared.entries.length ? prepared.entries : candidateEntries(prepared, analysis, candidates).map((e) => prepared.entries[e]!);
+  const ranked = scoreEntries(chosen, analysis);
+  const top = ranked[0];
+  return {
+    analysis,
+    candidates: ranked.slice(0, limit),
+    best: top && top.score >= threshold && analysis.terms.length > 0 ? top : null,
+    threshold,
+    scored: chosen.length,
+  };
+}
+
+/** Scores entries precisely, best first. */
+function scoreEntries(entries: readonly PreparedEntry[], analysis: FaqAnalysis): FaqCandidate[] {
   const candidates: FaqCandidate[] = [];
-  for (const { entry, phrasings } of prepared.entries) {
+  for (const { entry, phrasings } of entries) {
     let best: FaqCandidate | null = null;
     phrasings.forEach((p, i) => {
       const scored =
@@ -366,14 +598,7 @@ export function rankFaq(prepared: PreparedFaq, question: string, options: FaqMat
     });
     if (best) candidates.push(best);
   }
-  candidates.sort((a, b) => b.score - a.score || b.queryCoverage - a.queryCoverage || a.id - b.id);
-  const top = candidates[0];
-  return {
-    analysis,
-    candidates: candidates.slice(0, limit),
-    best: top && top.score >= threshold && analysis.terms.length > 0 ? top : null,
-    threshold,
-  };
+  return candidates.sort((a, b) => b.score - a.score || b.queryCoverage - a.queryCoverage || a.id - b.id);
 }
 
 /** Where the matcher reads entries from: the Store satisfies it. */
@@ -409,6 +634,8 @@ export function createFaqIndex(source: FaqSource, options: FaqMatchOptions): Faq
     prepared: PreparedFaq;
     /** Matches already computed for this revision, by normalized question. */
     memo?: Map<string, FaqMatch | null>;
+    /** Questions and alternatives, for suggestions. */
+    pool?: string[];
   }
   let cached: Snapshot | null = null;
   let loading: { revision: number; promise: Promise<Snapshot> } | null = null;
@@ -418,7 +645,7 @@ export function createFaqIndex(source: FaqSource, options: FaqMatchOptions): Faq
     // Share a reload only with questions that saw the same revision: one asked after an edit never gets the old list.
     if (!loading || loading.revision !== revision) {
       const promise = source.listFaq({ enabledOnly: true }).then((entries) => {
-        const snapshot: Snapshot = { revision, entries, prepared: prepareFaq(entries, options) };
+        const snapshot: Snapshot = { revision, entries, prepared: prepareFaq(entries, options, cached?.prepared) };
         cached = snapshot;
         return snapshot;
       });
@@ -466,7 +693,9 @@ export function createFaqIndex(source: FaqSource, options: FaqMatchOptions): Faq
       return (await current()).entries.filter((e) => e.hot).map((e) => e.question);
     },
     async suggestionPool() {
-      return (await current()).entries.flatMap((e) => [e.question, ...e.alternatives]);
+      // The same array for a revision: suggestions keep their index of it (core/suggest.ts).
+      const snapshot = await current();
+      return (snapshot.pool ??= snapshot.entries.flatMap((e) => [e.question, ...e.alternatives]));
     },
   };
 }

@@ -2,6 +2,7 @@
 // numbers, and export; runtime-neutral, imports no node:*, hono or SQLite.
 import { toWellFormed } from './normalize.js';
 import type { FaqEntry, FaqInput } from './store.js';
+import { checkHttpUrl, type UrlProblem } from './url.js';
 
 /** Limits of an entry's fields, in characters (code points) unless said otherwise. */
 export const FAQ_LIMITS = {
@@ -38,17 +39,15 @@ export function checkLink(value: unknown): { ok: true; link: string | null } | {
   const text = value.trim();
   if (!text) return { ok: true, link: null };
   if (chars(text) > FAQ_LIMITS.link) return { ok: false, message: `must be at most ${FAQ_LIMITS.link} characters` };
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return { ok: false, message: 'must be an absolute URL starting with http:// or https://' };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, message: 'must start with http:// or https:// (other schemes are refused)' };
-  }
-  if (url.username || url.password) return { ok: false, message: 'must not contain a user name or password' };
-  return { ok: true, link: url.href };
+  const checked = checkHttpUrl(text);
+  if (checked.ok) return { ok: true, link: checked.url };
+  const messages: Record<UrlProblem, string> = {
+    not_absolute: 'must be an absolute URL starting with http:// or https://',
+    scheme: 'must start with http:// or https:// (other schemes are refused)',
+    credentials: 'must not contain a user name or password',
+    spaces: 'must be an absolute URL starting with http:// or https://, without spaces',
+  };
+  return { ok: false, message: messages[checked.problem] };
 }
 
 function stringList(value: unknown, field: string, maxItems: number, maxChars: number, errors: FieldErrors): string[] {

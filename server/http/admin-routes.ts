@@ -31,10 +31,28 @@ import type { Store, UnansweredGroup } from '../core/store.js';
 import type { AppDeps, QuestionEvent } from './app.js';
 import { ApiError } from './errors.js';
 import type { Logger } from './log.js';
-import { MAX_BODY_BYTES, readJsonObject, validateQuestion } from './validate.js';
+import { createFailureThrottle, type FailureThrottle } from './rate-limit.js';
+import { MAX_UPLOAD_BODY_BYTES } from './report-routes.js';
+import { limitBody, MAX_BODY_BYTES, readJsonObject, validateQuestion } from './validate.js';
 
 /** Largest import body, in bytes (an import is the one staff request that carries many entries). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest body of one FAQ entry (create, edit), in bytes: room for every field at its limit (a 4,000-character
+ * answer, 50 other phrasings of 200 characters) even with every character JSON-escaped.
+ */
+export const MAX_FAQ_ENTRY_BYTES = 256 * 1024;
+
+/**
+ * The body limit of each staff route that takes one; any other staff request is held to {@link MAX_BODY_BYTES}.
+ * Checked after the staff token, so a client without it gets its 401 before a byte of the body is read.
+ */
+export const STAFF_BODY_LIMITS: ReadonlyArray<{ method: string; path: RegExp; maxBytes: number; advice: string }> = [
+  { method: 'POST', path: /^\/api\/admin\/faq\/import\/?$/, maxBytes: MAX_IMPORT_BYTES, advice: 'split the file' },
+  { method: 'POST', path: /^\/api\/admin\/faq\/?$/, maxBytes: MAX_FAQ_ENTRY_BYTES, advice: '' },
+  { method: 'PUT', path: /^\/api\/admin\/faq\/[^/]+\/?$/, maxBytes: MAX_FAQ_ENTRY_BYTES, advice: '' },
+  { method: 'POST', path: /^\/api\/admin\/reports(?:\/preview)?\/?$/, maxBytes: MAX_UPLOAD_BODY_BYTES, advice: 'upload fewer or smaller files at a time' },
+];
 /** Longest feedback comment, in characters. */
 export const MAX_COMMENT_CHARS = 500;
 
@@ -46,6 +64,8 @@ export interface StaffDeps {
   logger?: Logger;
   /** The clock, for tests. */
   now?: () => Date;
+  /** Throttle of wrong staff tokens per address; default {@link createFailureThrottle}'s (10 a minute, then blocked). */
+  tokenThrottle?: FailureThrottle;
 }
 
 const ADMIN_HEADERS = { 'Cache-Control': 'no-store' };
@@ -203,9 +223,11 @@ function sinceDays(now: Date, days: number, utcOffsetMinutes: number): string {
 export function adminRoutes(staff: StaffDeps) {
   const { store, faq } = staff;
   const now = staff.now ?? (() => new Date());
+  const throttle = staff.tokenThrottle ?? createFailureThrottle();
   return (app: Hono, deps: AppDeps): void => {
     const token = deps.config.adminToken;
     const expected = token ? digest(token) : null;
+    const address = deps.clientAddress ?? (() => 'unknown');
 
     const guard = async (c: Context, next: () => Promise<void>) => {
       for (const [name, value] of Object.entries(ADMIN_HEADERS)) c.header(name, value);
@@ -218,13 +240,31 @@ export function adminRoutes(staff: StaffDeps) {
       const header = c.req.header('authorization') ?? '';
       const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
       if (!match) return fail(c, 401, 'unauthorized', 'send the staff token as "Authorization: Bearer <ADMIN_TOKEN>"');
+      // Wrong tokens are throttled per address; while blocked no token is checked, so guessing learns nothing.
+      const from = `staff:${address(c)}`;
+      const allowed = throttle.check(from, now().getTime());
+      if (!allowed.allowed) {
+        c.header('Retry-After', String(allowed.retryAfterSeconds));
+        return c.json(
+          { error: { code: 'too_many_failures', message: `too many wrong staff tokens from this address: try again in ${allowed.retryAfterSeconds} s` } },
+          429,
+        );
+      }
       if (!(await tokenMatches(match[1]!, await expected))) {
+        throttle.fail(from, now().getTime());
         return fail(c, 401, 'unauthorized', 'the staff token is wrong: use the ADMIN_TOKEN the server was started with');
       }
+      throttle.succeed(from);
       await next();
     };
     app.use('/api/admin', guard);
     app.use('/api/admin/*', guard);
+    const limits = STAFF_BODY_LIMITS.map((l) => ({ ...l, check: limitBody(l.maxBytes, l.advice) }));
+    const otherLimit = limitBody(MAX_BODY_BYTES);
+    app.use('/api/admin/*', (c, next) => {
+      const found = limits.find((l) => l.method === c.req.method && l.path.test(c.req.path));
+      return (found?.check ?? otherLimit)(c, next);
+    });
 
     const invalid = (c: Context, fields: FieldErrors) =>
       fail(c, 400, 'invalid_faq', describeFieldErrors(fields), { fields });
@@ -235,7 +275,7 @@ export function adminRoutes(staff: StaffDeps) {
     });
 
     app.post('/api/admin/faq', async (c) => {
-      const checked = validateFaqInput(await readJsonObject(c));
+      const checked = validateFaqInput(await readJsonObject(c, MAX_FAQ_ENTRY_BYTES));
       if (!checked.ok) return invalid(c, checked.fields);
       const entry: AdminFaqEntry = await store.createFaq(checked.input, actorOf(c), now().toISOString());
       c.header('Location', `/api/admin/faq/${entry.id}`);
@@ -288,7 +328,7 @@ export function adminRoutes(staff: StaffDeps) {
 
     app.put('/api/admin/faq/:id', async (c) => {
       const id = entryId(c);
-      const body = await readJsonObject(c);
+      const body = await readJsonObject(c, MAX_FAQ_ENTRY_BYTES);
       const current = await store.getFaq(id);
       if (!current) return fail(c, 404, 'not_found', `no FAQ entry ${id}`);
       const version = body.version;

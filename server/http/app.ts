@@ -11,7 +11,7 @@ import { ApiError, errorResponse } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { defaultDocument, renderReportList, renderReportPage, SITE_CSS, SITE_JS, type SiteSettings } from './pages.js';
 import { createMemoryRateLimiter, rateKeys, type RateLimiter } from './rate-limit.js';
-import { readJsonObject, validateQuestion, validateReport } from './validate.js';
+import { limitBody, MAX_BODY_BYTES, readJsonObject, validatePath, validateQuestion, validateReport } from './validate.js';
 
 /** What a runtime hands to {@link createApp}. */
 export interface AppDeps {
@@ -75,6 +75,11 @@ export function createApp(deps: AppDeps): Hono {
     await next();
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(name, value);
   });
+  // A malformed %-escape is the client's mistake: a 400 here, not a URIError (500) in whoever decodes the path later.
+  app.use('*', async (c, next) => {
+    validatePath(c.req.url);
+    await next();
+  });
 
   // CORS for the public API: the site's pages on other origins call it; never with credentials.
   app.use('/api/*', async (c, next) => {
@@ -115,6 +120,9 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/ask', limited);
   app.use('/api/suggest', limited);
   app.use('/api/feedback', limited);
+  // After the rate limit: bodies are counted as they stream and never read past the limit (staff routes set their own).
+  app.use('/api/ask', limitBody(MAX_BODY_BYTES));
+  app.use('/api/feedback', limitBody(MAX_BODY_BYTES));
 
   app.get('/healthz', (c) => {
     const body: HealthResponse = {
@@ -209,6 +217,10 @@ export function createApp(deps: AppDeps): Hono {
     if (error instanceof ApiError) {
       for (const [name, value] of Object.entries(error.headers)) c.header(name, value);
       return errorResponse(c, error.status, error.code, error.message);
+    }
+    if (error instanceof URIError) {
+      log.warn('malformed_uri', { path: c.req.path.slice(0, 200) });
+      return errorResponse(c, 400, 'invalid_path', 'the address has a malformed %-escape');
     }
     if (error instanceof HTTPException) {
       return errorResponse(c, error.status as 400, 'bad_request', error.message || 'bad request');

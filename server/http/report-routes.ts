@@ -13,6 +13,7 @@ import type {
 import type { MetaOverrides } from '../core/document.js';
 import type { SearchIndex } from '../core/search-index.js';
 import type { AppDeps } from './app.js';
+import { safeHttpUrl } from '../core/url.js';
 import { ApiError } from './errors.js';
 import { readJsonObject } from './validate.js';
 
@@ -95,7 +96,11 @@ function readUploads(body: Record<string, unknown>): ReportUpload[] {
       meta[key] = value.trim();
     }
     if (meta.date && !/^\d{4}-\d{2}-\d{2}$/.test(meta.date)) throw new ApiError(400, 'invalid_meta', `files[${i}].meta.date must be YYYY-MM-DD`);
-    if (meta.url && !/^https?:\/\/\S+$/i.test(meta.url)) throw new ApiError(400, 'invalid_meta', `files[${i}].meta.url must be an http(s) address`);
+    if (meta.url) {
+      const url = safeHttpUrl(meta.url);
+      if (!url) throw new ApiError(400, 'invalid_meta', `files[${i}].meta.url must be an http(s) address`);
+      meta.url = url;
+    }
     return { name: file.name, bytes, meta };
   });
 }
@@ -131,7 +136,11 @@ export function reportRoutes(publisher: ReportPublisher | null) {
 
     app.post('/api/admin/reports/preview', async (c) => {
       if (!publisher) return unsupported();
-      const body: AdminReportPreviewResponse = { previews: await publisher.preview(readUploads(await readJsonObject(c, MAX_UPLOAD_BODY_BYTES))) };
+      const previews = await publisher.preview(readUploads(await readJsonObject(c, MAX_UPLOAD_BODY_BYTES)));
+      // The page's own source URL (front matter, meta tags) is shown, and offered for publishing, only when http(s).
+      const body: AdminReportPreviewResponse = {
+        previews: previews.map((p) => (p.ok ? { ...p, meta: { ...p.meta, url: safeHttpUrl(p.meta.url) } } : p)),
+      };
       return c.json(body);
     });
 

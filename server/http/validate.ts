@@ -1,16 +1,44 @@
-// Owns request validation for the JSON API: body size, content type, JSON shape, question text; imports hono types.
-import type { Context } from 'hono';
+// Owns request validation for the JSON API: body size, content type, JSON shape, question text; imports hono.
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { toWellFormed } from '../core/normalize.js';
-import { ApiError } from './errors.js';
+import { ApiError, errorResponse } from './errors.js';
 
 /** Largest request body the API reads, in bytes. Larger requests get 413. */
 export const MAX_BODY_BYTES = 16 * 1024;
 /** Longest question, in characters (code points). Longer ones get 400: citizens' questions are a line or two. */
 export const MAX_QUESTION_CHARS = 200;
 
+/** A size in bytes as people read it: `16 KiB`, `2 MiB`. */
+export function describeBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB` : `${Math.round(bytes / 1024)} KiB`;
+}
+
+/**
+ * Middleware that refuses a request body above `maxBytes` with a 413 JSON error (`advice` ends its message), counting bytes as they stream in
+ * (a chunked body has no Content-Length to check first) and reading no further than the limit.
+ *
+ * @remarks Hono's `bodyLimit` does the counting: a declared Content-Length above the limit is refused before any
+ * byte is read; a body without one is read chunk by chunk and refused at the first chunk past the limit, so at most
+ * `maxBytes` are ever held. What is left of the body is the runtime's: `@hono/node-server` (1.19) reads and discards
+ * at most 64 MiB or 500 ms of it after the answer, so the client sees the 413 before the socket closes (a close with
+ * unread data resets the connection and the answer is lost), and then closes the socket.
+ * Register it after the checks that need no body (rate limit, staff token), so a refused client costs nothing.
+ */
+export function limitBody(maxBytes: number, advice = ''): MiddlewareHandler {
+  const message = `the request body is larger than ${describeBytes(maxBytes)}${advice ? `: ${advice}` : ''}`;
+  return bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => errorResponse(c, 413, 'payload_too_large', message),
+  });
+}
+
 /**
  * Reads a JSON object body: 415 unless the content type is JSON, 413 above {@link MAX_BODY_BYTES}, 400 for a body
  * that is not JSON or not an object.
+ *
+ * @remarks The size check here is a second line: routes are wrapped in {@link limitBody}, which stops reading at the
+ * limit; `arrayBuffer()` alone would buffer a chunked body whole before its size is known.
  */
 export async function readJsonObject(c: Context, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
@@ -41,7 +69,7 @@ export async function readJsonObject(c: Context, maxBytes = MAX_BODY_BYTES): Pro
 }
 
 function tooLarge(maxBytes: number): ApiError {
-  return new ApiError(413, 'payload_too_large', `the request body is larger than ${maxBytes / 1024} KiB`);
+  return new ApiError(413, 'payload_too_large', `the request body is larger than ${describeBytes(maxBytes)}`);
 }
 
 /**
@@ -79,4 +107,19 @@ export function validateReport(value: unknown): string | undefined {
     throw new ApiError(400, 'report_too_long', `"report" is longer than ${MAX_REPORT_CHARS} characters`);
   }
   return report || undefined;
+}
+
+/**
+ * Checks that a request URL's path is well-formed percent-encoding (`/%ZZ`, `/admin/%E0%A4%A` are not): 400 otherwise,
+ * before any route or file lookup tries to decode it.
+ */
+export function validatePath(url: string): void {
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  const end = url.search(/[?#]/);
+  const path = start === -1 ? '/' : url.slice(start, end === -1 ? undefined : end);
+  try {
+    decodeURIComponent(path);
+  } catch {
+    throw new ApiError(400, 'invalid_path', 'the address has a malformed %-escape: encode "%" as %25 and characters as UTF-8');
+  }
 }

@@ -45,13 +45,30 @@ export function createFileAssets(root: string): (path: string) => Promise<Respon
   };
 }
 
-/** The client address: the socket's, or the proxy's forwarded one when TRUST_PROXY is set. */
+/**
+ * The address a trusted proxy saw the request come from, in an `X-Forwarded-For` value: the `hops`-th entry from the
+ * right (the left-most when there are fewer), or undefined when there is none.
+ *
+ * @remarks Each proxy appends the address it was connected from (nginx: `$proxy_add_x_forwarded_for`), so the
+ * right-most entry is written by the proxy next to the server, and everything to the left of the entry the outermost
+ * trusted proxy appended is whatever the client sent — taking the left-most lets a client choose its address, and
+ * with it a fresh rate-limit budget per request.
+ */
+export function forwardedClientAddress(header: string | undefined, hops: number): string | undefined {
+  if (!header || hops < 1) return undefined;
+  const entries = header
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (entries.length === 0) return undefined;
+  return entries[Math.max(0, entries.length - hops)];
+}
+
+/** The client address: the socket's, or the one the trusted proxy appended to X-Forwarded-For (TRUST_PROXY=N). */
 export function nodeClientAddress(config: Config): (c: Context) => string {
   return (c) => {
-    if (config.trustProxy) {
-      const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-      if (forwarded) return forwarded;
-    }
+    const forwarded = forwardedClientAddress(c.req.header('x-forwarded-for'), config.trustProxyHops);
+    if (forwarded) return forwarded;
     try {
       return getConnInfo(c).remote.address ?? 'unknown';
     } catch {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   exportFileName,
+  externalHref,
   formatBytes,
   formatCount,
   formatDateTime,
@@ -79,5 +80,14 @@ describe('exportFileName', () => {
 
   it('never lets a file name carry a folder', () => {
     expect(exportFileName('attachment; filename="../../etc/faq.csv"', 'csv', now, 480)).toBe('etcfaq.csv');
+  });
+});
+
+describe('externalHref', () => {
+  it('links only absolute http(s) URLs: a javascript: or data: source address is shown as text', () => {
+    expect(externalHref('https://www.example.gov.cn/a.html')).toBe('https://www.example.gov.cn/a.html');
+    for (const bad of ['javascript:alert(1)', ' JavaScript:alert(1)', 'data:text/html,x', '/reports/x', '', null, undefined]) {
+      expect(externalHref(bad), String(bad)).toBeNull();
+    }
   });
 });

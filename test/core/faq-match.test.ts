@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contextWordsOf,
   createFaqIndex,
+  FAQ_CANDIDATES,
   FAQ_MATCH_THRESHOLD,
   analyzeFaqText,
   prepareFaq,
@@ -12,6 +13,7 @@ import {
 } from '../../server/core/faq-match.js';
 import type { FaqEntry } from '../../server/core/store.js';
 import { loadCorpus, readCases } from '../helpers/corpus.js';
+import { syntheticFaqEntries } from '../helpers/synthetic-faq.js';
 
 interface Fixture {
   entries: Array<Pick<FaqEntry, 'id' | 'question' | 'alternatives' | 'answer'>>;
@@ -116,15 +118,77 @@ describe('FAQ matching', () => {
     const questions = [...fixture.paraphrases.map(([q]) => q), ...fixture.unrelated, ...readCases('holdout-questions.json').map((c) => c.q)];
     for (const q of questions) {
       const analysis = analyzeFaqText(q, options);
-      const scores = rankFaq(prepared, q, options, entries.length).candidates.map((c) => [c.id, c.score] as const);
+      const scores = rankFaq(prepared, q, options, entries.length, Infinity).candidates.map((c) => [c.id, c.score] as const);
       const brute = prepared.entries.map((p) => [p.entry.id, Math.max(...p.phrasings.map((ph) => scorePhrasing(analysis, ph).score))] as const);
       expect(new Map(scores), q).toEqual(new Map(brute));
     }
   });
 
+  it('matches every paraphrase to its own entry when the index lets only 3 of the 10 entries be scored', () => {
+    const wrong = fixture.paraphrases
+      .map(([q, id]) => [q, id, rankFaq(prepared, q, options, 1, 3).best?.id ?? null] as const)
+      .filter(([, id, got]) => got !== id);
+    expect(wrong).toEqual([]);
+  });
+
   it('answers nothing for a question with no content words', () => {
     expect(best('你好')).toBeNull();
     expect(best('？？？')).toBeNull();
+  });
+});
+
+describe('FAQ matching with 5,000 entries', () => {
+  const large = prepareFaq([...entries, ...syntheticFaqEntries(5000)], options);
+  const positive = (ranking: ReturnType<typeof rankFaq>) => ranking.candidates.filter((c) => c.score > 0).map((c) => [c.id, c.score]);
+
+  it(
+    'gives the fixture questions the same match and the same top candidates as scoring every entry',
+    () => {
+      const questions = [
+        ...fixture.paraphrases.map(([q]) => q),
+        ...fixture.unrelated,
+        ...['dev-questions.json', 'extra-questions.json', 'holdout-questions.json'].flatMap((f) => readCases(f).map((c) => c.q)),
+      ];
+      const differ: string[] = [];
+      for (const q of questions) {
+        const indexed = rankFaq(large, q, options);
+        const full = rankFaq(large, q, options, 5, Infinity);
+        expect(full.scored).toBe(large.entries.length);
+        if (indexed.best?.id !== full.best?.id || JSON.stringify(positive(indexed)) !== JSON.stringify(positive(full))) differ.push(q);
+      }
+      expect(differ).toEqual([]);
+    },
+    180_000,
+  );
+
+  it('scores a bounded number of entries, for a short question and a 200-character one', () => {
+    const short = rankFaq(large, '社保卡在哪办', options);
+    expect(short.scored).toBeLessThanOrEqual(FAQ_CANDIDATES);
+    expect(short.best?.question).toMatch(/社保卡在哪里办理/);
+    const long = rankFaq(large, '请问一下东安区的社保卡丢了以后应该怎么补办，需要带哪些材料，多长时间能办好，收费吗？'.repeat(5).slice(0, 200), options);
+    expect(long.scored).toBeLessThanOrEqual(FAQ_CANDIDATES);
+    expect(rankFaq(large, '办事大厅几点开门', options)).toMatchObject({ best: { id: 1 } });
+  });
+
+  it('scores every entry with the very text of the question, however many share its words', () => {
+    const ranking = rankFaq(large, '海林市公积金收费吗？', options);
+    expect(ranking.best).toMatchObject({ question: '海林市公积金收费吗？', score: 1 });
+  });
+
+  it('re-analyses only the phrasings an edit changed', () => {
+    let segmented = 0;
+    const counting: FaqMatchOptions = {
+      ...options,
+      segmenter: { id: options.segmenter.id, segmentHan: (run) => (segmented++, options.segmenter.segmentHan(run)) },
+    };
+    const synthetic = syntheticFaqEntries(300);
+    const first = prepareFaq(synthetic, counting);
+    const before = segmented;
+    const edited = synthetic.map((e, i) => (i === 7 ? { ...e, question: '东安区社保卡在哪里补办？', version: 2 } : e));
+    const second = prepareFaq(edited, counting, first);
+    expect(segmented - before).toBeGreaterThan(0);
+    expect(segmented - before).toBeLessThan(5);
+    expect(rankFaq(second, '东安区社保卡在哪里补办', counting).best?.id).toBe(synthetic[7]!.id);
   });
 });
 

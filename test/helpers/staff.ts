@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FaqIndex } from '../../server/core/faq-match.js';
 import type { FaqInput } from '../../server/core/store.js';
 import { staffAppDeps } from '../../server/http/admin-routes.js';
+import type { AppDeps } from '../../server/http/app.js';
 import { readSiteSettings } from '../../server/runtime/node-engine.js';
 import { createNodeFaqIndex } from '../../server/runtime/node-staff.js';
 import { openSqliteStore, type SqliteStore } from '../../server/store/sqlite-store.js';
@@ -36,16 +37,16 @@ export interface StaffHarness {
 
 /**
  * A real app over the default corpus with the staff features on a SQLite store in a temporary DATA_DIR (or the
- * given one). `env` adds configuration (ADMIN_TOKEN is {@link TOKEN} unless overridden; `ADMIN_TOKEN: ''` unsets it).
+ * given one; `deps` overrides the app's dependencies, e.g. a logger). `env` adds configuration (ADMIN_TOKEN is {@link TOKEN} unless overridden; `ADMIN_TOKEN: ''` unsets it).
  */
-export function staffHarness(env: Record<string, string> = {}, dataDir = tempDataDir()): StaffHarness {
+export function staffHarness(env: Record<string, string> = {}, dataDir = tempDataDir(), deps: Partial<AppDeps> = {}): StaffHarness {
   const store = openSqliteStore({ dataDir });
   const base = loadCorpus();
   let faq: FaqIndex | null = null;
   const corpus = loadCorpus(DEFAULT_CORPUS, (q) => (faq ? faq.match(q) : null));
   faq = createNodeFaqIndex(store, { ...base, site: readSiteSettings(base.corpusDir) });
   const config = testConfig({ ADMIN_TOKEN: TOKEN, DATA_DIR: dataDir, ...env });
-  const app = testApp(corpus, { config, ...staffAppDeps({ store, faq }) });
+  const app = testApp(corpus, { config, ...staffAppDeps({ store, faq }), ...deps });
   const admin = (path: string, init: RequestInit & { json?: unknown } = {}) => {
     const { json, ...rest } = init;
     const headers = new Headers(rest.headers);

@@ -2,6 +2,8 @@
 // The app must answer every request, never with a 5xx, and every error must be the JSON error shape.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createLogger, type Logger } from '../../server/http/log.js';
+import { createFileAssets } from '../../server/runtime/node.js';
 import { testApp } from '../helpers/corpus.js';
 
 const app = testApp();
@@ -89,5 +91,39 @@ describe('public routes under random input', () => {
       body: new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xff, 0xfe, 0x22, 0x7d]),
     });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('paths with malformed percent-encoding', () => {
+  const errors: string[] = [];
+  const silent = createLogger('silent');
+  const logger: Logger = { ...silent, error: (event) => void errors.push(event) };
+  // The app with the Node file server behind it, which decodes the paths it is asked for.
+  const served = testApp(undefined, { assets: createFileAssets('dist/public'), logger });
+
+  it('answers /%ZZ and /admin/%E0%A4%A with a 400 JSON error, logging no error', async () => {
+    for (const path of ['/%ZZ', '/admin/%E0%A4%A', '/api/%ZZ', '/widget.js%', '/reports/%E0%A4%A', '/api/admin/faq/%C0']) {
+      const res = await served.request(path);
+      expect(res.status, path).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('invalid_path');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('never answers 5xx or logs an error for any mix of escapes, slashes and text', async () => {
+    const piece = fc.oneof(
+      fc.constantFrom('%', '%Z', '%ZZ', '%E0', '%A4', '%A', '%25', '%2F', '%00', '%C0%AF', '%FF', '/', '..', 'admin', 'api', 'reports', 'widget.js'),
+      fc.stringMatching(/^[A-Za-z0-9._~-]{0,6}$/),
+      fc.stringMatching(/^[0-9A-Fa-f]{1,2}$/).map((h) => `%${h}`),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 12 }), fc.constantFrom('GET', 'POST', 'HEAD'), async (pieces, method) => {
+        const res = await served.request(`/${pieces.join('')}`, { method });
+        expect(res.status).toBeLessThan(500);
+        if (method !== 'HEAD') await check(res);
+      }),
+      { numRuns: 400 },
+    );
+    expect(errors).toEqual([]);
   });
 });

@@ -94,3 +94,18 @@ export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
+
+/**
+ * The link target for a URL the server sends (a report's source address): the URL when it is absolute http(s),
+ * otherwise null, to show it as text. The server accepts only such URLs; this keeps the console safe with an index
+ * built before it did.
+ */
+export function externalHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -9,7 +9,7 @@ import { fileToBase64 } from '../base64.js';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog.js';
 import { ErrorNotice, Loading, Notice, PageHeading, TextField } from '../components/ui.js';
 import { useConsole } from '../context.js';
-import { formatBytes, formatDateTime, formatDuration } from '../format.js';
+import { externalHref, formatBytes, formatDateTime, formatDuration } from '../format.js';
 import { asApiError, useLoad } from '../hooks.js';
 import {
   checkMetaForm,
@@ -363,10 +363,12 @@ export function ReportsPage() {
                     <td class="nowrap">{r.date ?? '—'}</td>
                     <td>{r.issuer ?? '—'}</td>
                     <td class="cell-url">
-                      {r.url ? (
-                        <a href={r.url} target="_blank" rel="noopener noreferrer">
+                      {r.url && externalHref(r.url) ? (
+                        <a href={externalHref(r.url)!} target="_blank" rel="noopener noreferrer">
                           {r.url}
                         </a>
+                      ) : r.url ? (
+                        <span>{r.url}</span>
                       ) : (
                         <span class="muted">未填写</span>
                       )}
