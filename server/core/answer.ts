@@ -4,6 +4,7 @@ import type { ContactPoint, Highlight, QuestionType, Source } from '../contract.
 import { findAgencyMentions, type AgencyDirectory } from './agencies.js';
 import { chooseContacts } from './contacts.js';
 import { resolveScope, type AnswerScope, type AskContext } from './scope.js';
+import { cachedDocumentRanges, scopedPassageCount, scopedRetrieval, scopedStatistics, SCOPED_STATISTICS_LIMIT } from './scope-stats.js';
 import { TOTAL_LABELS } from './report-template.js';
 import { readYears } from './years.js';
 import { normalizeText, normalizeWithOffsets } from './normalize.js';
@@ -349,18 +350,7 @@ const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<
  */
 function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, texts: ReturnType<typeof createTextCache>): number[] {
   if (index.documents.length < 2) return [];
-  let cached = documentTexts.get(index);
-  if (!cached) {
-    // Passages of a document are contiguous: remember where each document's run starts and ends.
-    const ranges: Array<[number, number]> = index.documents.map(() => [0, 0]);
-    index.passages.forEach((p, id) => {
-      const range = ranges[p.doc]!;
-      if (range[1] === 0) range[0] = id;
-      range[1] = id + 1;
-    });
-    cached = { names: index.documents.map((d) => normalizeText(`${d.title} ${d.issuer ?? ''}`)), ranges };
-    documentTexts.set(index, cached);
-  }
+  const cached = documentCache(index);
   const docs = cached.names;
   const scores = new Map<number, number>();
   for (const c of analysis.concepts) {
@@ -382,6 +372,39 @@ function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, t
       if (index.passages[id]!.kind !== 'sentence') continue;
       const text = texts(id).text;
       if (words.some((w) => text.includes(w))) out.push(id);
+    }
+  }
+  return out;
+}
+
+/** Each document's title and issuer (normalized) and where its passages start and end. */
+function documentCache(index: SearchIndex): { names: string[]; ranges: Array<[number, number]> } {
+  let cached = documentTexts.get(index);
+  if (!cached) {
+    cached = { names: index.documents.map((d) => normalizeText(`${d.title} ${d.issuer ?? ''}`)), ranges: cachedDocumentRanges(index) };
+    documentTexts.set(index, cached);
+  }
+  return cached;
+}
+
+/**
+ * Sentences and cells of the reports the question's scope allows (its agency, its year) that hold a question word:
+ * when the scope is a few reports, each of their passages is a candidate, so that words shared by thousands of other
+ * reports (收到, 申请) still find the right sentence of the right report.
+ */
+function scopedPassages(index: SearchIndex, allowed: ReadonlySet<number>, analysis: QuestionAnalysis, texts: ReturnType<typeof createTextCache>): number[] {
+  if (allowed.size === 0 || allowed.size >= index.documents.length) return [];
+  if (scopedPassageCount(index, allowed) > SCOPED_STATISTICS_LIMIT) return [];
+  const ranges = cachedDocumentRanges(index);
+  const words = analysis.concepts.filter((c) => !c.number && Array.from(c.text).length >= 2);
+  const out: number[] = [];
+  for (const d of [...allowed].sort((a, b) => a - b)) {
+    const [start, end] = ranges[d] ?? [0, 0];
+    for (let id = start; id < end; id++) {
+      const kind = index.passages[id]!.kind;
+      if (kind !== 'sentence' && kind !== 'cell') continue;
+      const text = texts(id).text;
+      if (words.some((w) => text.includes(w.text) || w.synonyms.some((s) => text.includes(s)))) out.push(id);
     }
   }
   return out;
@@ -634,7 +657,9 @@ export function answerFromCorpus(
     directory,
     ask,
   );
-  const analysis = analyzeQuestion(applyScope(normalized, scope), index.segmenter, stats, synonyms);
+  // Words weigh by their rarity among the reports the scope leaves (a few of a portal's hundreds), when it is small.
+  const weights = scopedStatistics(index, stats, scope.docs);
+  const analysis = analyzeQuestion(applyScope(normalized, scope), index.segmenter, weights, synonyms);
   const allowed = scope.docs ? new Set(scope.docs) : null;
   const none = (reason: CorpusAnswer['reason'], ranking: ScoredPassage[] = []): CorpusAnswer => ({
     matched: 'none',
@@ -651,15 +676,18 @@ export function answerFromCorpus(
   if (scope.refusal?.reason === 'agency-unknown') return none('agency-unknown');
 
   const information = analysis.concepts.reduce((sum, c) => sum + (c.typeWord ? 0 : c.weight), 0);
-  const terms = chooseQueryTerms(analysis.searchTerms, stats, options.postingBudget);
+  const terms = chooseQueryTerms(analysis.searchTerms, weights, options.postingBudget);
   if (terms.length === 0) return none(information < options.minInformation ? 'vague' : 'no-candidates');
 
-  const hits = index.search.search(terms.join(' '), {
-    combineWith: 'OR',
-    prefix: false,
-    fuzzy: false,
-    ...(allowed ? { filter: (r: { id: unknown }) => allowed.has(index.passages[r.id as number]!.doc) } : {}),
-  });
+  // A scope of a few reports is ranked as an index of those reports alone would rank it; a wider one by MiniSearch.
+  const hits =
+    scopedRetrieval(index, scope.docs, terms) ??
+    index.search.search(terms.join(' '), {
+      combineWith: 'OR',
+      prefix: false,
+      fuzzy: false,
+      ...(allowed ? { filter: (r: { id: unknown }) => allowed.has(index.passages[r.id as number]!.doc) } : {}),
+    });
   const topScore = hits[0]?.score ?? 1;
   const retrieval = new Map<number, number>();
   for (const h of hits.slice(0, options.candidates)) retrieval.set(h.id as number, h.score / topScore);
@@ -669,8 +697,9 @@ export function answerFromCorpus(
   for (const id of namedDocumentPassages(index, analysis, texts)) {
     if (!retrieval.has(id) && (!allowed || allowed.has(index.passages[id]!.doc))) retrieval.set(id, 0);
   }
+  if (allowed) for (const id of scopedPassages(index, allowed, analysis, texts)) if (!retrieval.has(id)) retrieval.set(id, 0);
   const aboutDocument = asksAboutDocument(analysis);
-  recognizeUnindexedWords(analysis, [...retrieval.keys()].map((id) => texts(id).text), stats.passageCount);
+  recognizeUnindexedWords(analysis, [...retrieval.keys()].map((id) => texts(id).text), weights.passageCount);
   const prepared = prepareConcepts(analysis);
   const ranked = [...retrieval]
     .filter(([id]) => aboutDocument || index.passages[id]!.kind === 'sentence' || index.passages[id]!.kind === 'cell')

@@ -208,7 +208,7 @@ const MINISEARCH_OPTIONS: Options<SearchRecord> = {
  * @remarks jieba's search mode adds only the two- and three-character sub-words of a long word, so without these a
  * passage saying 「政府信息公开」 would neither be found by nor count towards the frequency of 「信息公开」.
  */
-function innerWords(tokens: SegmentedWord[], vocabulary: ReadonlySet<string>): string[] {
+export function innerWords(tokens: SegmentedWord[], vocabulary: { has(word: string): boolean }): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     const chars = Array.from(t.word);
