@@ -1,8 +1,9 @@
 // Owns the answering service every runtime shares: FAQ first, then the corpus, then the "I don't know" reply;
 // runtime-neutral, imports no node:*, hono or nodejieba.
-import type { AskResponse, ContactPoint } from '../contract.js';
+import type { AskResponse, ContactPoint, Highlight } from '../contract.js';
 import { createAgencyDirectory, type AgencyDirectory } from './agencies.js';
-import { answerFromCorpus, DEFAULT_ANSWER_OPTIONS, type AnswerOptions, type CorpusAnswer } from './answer.js';
+import { splitCompound } from './compound.js';
+import { answerFromCorpus, DEFAULT_ANSWER_OPTIONS, type AnswerOptions, type CorpusAnswer, type CorpusContext } from './answer.js';
 import { chooseContacts } from './contacts.js';
 import type { JiebaDictionary } from './jieba.js';
 import { normalizeText } from './normalize.js';
@@ -47,6 +48,8 @@ export interface QaEngine {
   contacts(): ContactPoint[];
   /** Everything behind an answer, for the staff hit test: the answer, and the corpus's analysis and ranking even when an FAQ entry answered. */
   explain(question: string, place?: AskPlace): Promise<Explanation>;
+  /** What the corpus answer is given besides the question (the agencies, the page, the site's agency, today). */
+  corpusContext(place?: AskPlace): CorpusContext;
 }
 
 /** What the site says of itself (`corpus/site.json`): the engine needs its agency and contacts. */
@@ -159,6 +162,10 @@ export function createQaEngine(options: EngineOptions): QaEngine {
           siteContacts: [],
           newestFirst,
         });
+  const corpusContext = (place: AskPlace = {}, pageDoc = findReport(index, place.report)): CorpusContext => ({
+    directory,
+    ask: { today: place.now ?? new Date(), ...(pageDoc !== undefined ? { pageDoc } : {}), ...(siteAgency >= 0 ? { siteAgency } : {}) },
+  });
   const memo = new Map<string, CorpusAnswer>();
   const answerCorpus = (question: string, place: AskPlace = {}): CorpusAnswer => {
     const now = place.now ?? new Date();
@@ -172,17 +179,53 @@ export function createQaEngine(options: EngineOptions): QaEngine {
       memo.set(key, hit);
       return hit;
     }
-    const answer = answerFromCorpus(index, options.dictionary, question, options.synonyms, answerOptions, {
-      directory,
-      ask: { today: now, ...(pageDoc !== undefined ? { pageDoc } : {}), ...(siteAgency >= 0 ? { siteAgency } : {}) },
-    });
+    const answer = answerFromCorpus(index, options.dictionary, question, options.synonyms, answerOptions, corpusContext({ ...place, now }, pageDoc));
     if (memo.size >= CORPUS_MEMO_SIZE) memo.delete(memo.keys().next().value!);
     memo.set(key, answer);
     return answer;
   };
+  // A question asking two or three things: each clause answered on its own, the quotes one after another. When only
+  // one clause finds its passage, the whole question's answer is preferred; without one, that clause's, with a note.
+  const answerCompound = (question: string, place?: AskPlace): AnswerResult | null => {
+    const clauses = splitCompound(normalizeText(question).replace(/\s+/g, ' ').trim(), index.segmenter, options.dictionary);
+    if (clauses.length < 2) return null;
+    const best = (a: CorpusAnswer | null, b: CorpusAnswer): CorpusAnswer =>
+      !a || a.matched !== 'corpus' ? b : b.matched !== 'corpus' ? a : (b.ranking[0]?.score ?? 0) > (a.ranking[0]?.score ?? 0) ? b : a;
+    const answered = clauses
+      .map((c) => best(c.inherited ? answerCorpus(c.inherited, place) : null, answerCorpus(c.alone, place)))
+      .filter((a) => a.matched === 'corpus');
+    const distinct = answered.filter((a, i) => answered.findIndex((b) => b.answer === a.answer) === i);
+    if (distinct.length === 0) return null;
+    // One clause answered: the whole question's own answer when it has one, else that clause's, saying it is a part.
+    if (distinct.length === 1 && answerCorpus(question, place).matched === 'corpus') return null;
+    const partial = distinct.length < clauses.length ? [`只找到了${clauses.length}个问题中${distinct.length}个的答案。`] : [];
+    let offset = 0;
+    const highlights: Highlight[] = [];
+    for (const a of distinct) {
+      for (const h of a.highlights) highlights.push({ start: h.start + offset, end: h.end + offset });
+      offset += a.answer.length + 1;
+    }
+    const notes = [...new Set([...distinct.flatMap((a) => a.scope.notes), ...partial])];
+    return {
+      faq: null,
+      corpus: distinct[0]!,
+      response: {
+        answer: distinct.map((a) => a.answer).join('\n'),
+        matched: 'corpus',
+        sources: distinct.flatMap((a) => a.sources),
+        highlights,
+        questionTypes: [...new Set(distinct.flatMap((a) => a.analysis.types))],
+        year: distinct[0]!.year,
+        contacts: [],
+        suggestions: [],
+        ...(notes.length > 0 ? { notes } : {}),
+      },
+    };
+  };
   const engine: QaEngine = {
     index,
     agencies: directory,
+    corpusContext: (place) => corpusContext(place),
     contacts: () => siteContacts,
     async explain(question: string, place?: AskPlace): Promise<Explanation> {
       const result = await engine.answer(question, place);
@@ -217,6 +260,8 @@ export function createQaEngine(options: EngineOptions): QaEngine {
           },
         };
       }
+      const compound = answerCompound(question, place);
+      if (compound) return compound;
       const corpus = answerCorpus(question, place);
       if (corpus.matched === 'corpus') {
         return {
