@@ -5,11 +5,14 @@ import { normalizeForScoring, readCases } from '../test/helpers/corpus.js';
 /** The fixture files, official dev set first. */
 export const FIXTURE_FILES = ['dev-questions.json', 'extra-questions.json', 'holdout-questions.json', 'blind-questions.json', 'blind2-questions.json'] as const;
 export type FixtureFile = (typeof FIXTURE_FILES)[number];
+/** The real reports' questions (test/fixtures/real-questions.json), asked of the real reports beside the default one. */
+export const REAL_FILE = 'real-questions.json';
+export type QuestionFile = FixtureFile | typeof REAL_FILE;
 
 /** One question of a fixture set: either it has expected strings, or the robot must not answer it (`none`). */
 export interface BenchQuestion {
   id: string;
-  set: FixtureFile;
+  set: QuestionFile;
   question: string;
   expect: string[];
   none: boolean;
@@ -19,7 +22,7 @@ export interface BenchQuestion {
  * The questions of the fixture sets, without the `invalid` cases (those test HTTP validation, a 400 for an empty
  * question, which no search library is asked to do).
  */
-export function readQuestions(files: readonly FixtureFile[] = FIXTURE_FILES): BenchQuestion[] {
+export function readQuestions(files: readonly QuestionFile[] = FIXTURE_FILES): BenchQuestion[] {
   return files.flatMap((set) =>
     readCases(set)
       .filter((c) => !c.invalid)

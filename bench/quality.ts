@@ -1,15 +1,15 @@
 // Owns the side-by-side of answer quality and in-process latency: our engine against the peers, on the passages of
 // the default corpus's built index and the fixture questions, timed in interleaved rounds.
-import { answerFromCorpus } from '../server/core/answer.js';
+import { answerFromCorpus, DEFAULT_ANSWER_OPTIONS } from '../server/core/answer.js';
 import type { TestCorpus } from '../test/helpers/corpus.js';
-import { containsExpected, FIXTURE_FILES, type BenchQuestion, type FixtureFile } from './fixtures.js';
+import { containsExpected, type BenchQuestion, type QuestionFile } from './fixtures.js';
 import { PEERS, type Retriever } from './peers.js';
 import { medianRatio, percentile, rotate } from './stats.js';
 
 /** What one system did with one question. */
 export interface Outcome {
   id: string;
-  set: FixtureFile;
+  set: QuestionFile;
   none: boolean;
   /** Expected string in the answer (rank 1). */
   rank1: boolean;
@@ -30,7 +30,7 @@ export interface QualityRow {
   top3: number;
   refusedCorrectly: number;
   /** Same counts per fixture file: [rank1 correct, answerable, refused correctly, out of scope]. */
-  perSet: Record<FixtureFile, { rank1: number; answerable: number; refused: number; outOfScope: number; passed: number; total: number }>;
+  perSet: Partial<Record<QuestionFile, { rank1: number; answerable: number; refused: number; outOfScope: number; passed: number; total: number }>>;
   p50Ms: number;
   p99Ms: number;
   /** Median over rounds of this system's p50 divided by ours (1 for ours). */
@@ -50,18 +50,20 @@ interface System {
 
 function oursSystem(corpus: TestCorpus): System {
   const { index, dictionary, synonyms } = corpus;
+  // The engine's context: the agencies of the reports and the site's own, as the server answers.
+  const context = corpus.engine.corpusContext();
   return {
     name: 'Ours (answerFromCorpus)',
     setup: 'this repository: jieba search-mode terms, MiniSearch candidates, re-ranking by question type and coverage, abstention',
     async judge(q) {
-      const result = answerFromCorpus(index, dictionary, q.question, synonyms);
+      const result = answerFromCorpus(index, dictionary, q.question, synonyms, DEFAULT_ANSWER_OPTIONS, context);
       const answered = result.matched === 'corpus';
       const rank1 = answered && containsExpected(result.answer, q.expect);
       const others = result.ranking.slice(1, 3).map((r) => index.passages[r.passage]!.text);
       const top3 = answered && (rank1 || others.some((t) => containsExpected(t, q.expect)));
       return { rank1, top3, refused: !answered };
     },
-    timed: (question) => answerFromCorpus(index, dictionary, question, synonyms),
+    timed: (question) => answerFromCorpus(index, dictionary, question, synonyms, DEFAULT_ANSWER_OPTIONS, context),
   };
 }
 
@@ -123,7 +125,7 @@ export async function compareQuality(corpus: TestCorpus, questions: BenchQuestio
   const rows: QualityRow[] = systems.map((s) => {
     const list = outcomes.get(s.name)!;
     const perSet = {} as QualityRow['perSet'];
-    for (const set of FIXTURE_FILES) {
+    for (const set of [...new Set(questions.map((q) => q.set))]) {
       const inSet = list.filter((o) => o.set === set);
       perSet[set] = {
         rank1: inSet.filter((o) => !o.none && o.rank1).length,

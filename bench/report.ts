@@ -104,7 +104,7 @@ function qualitySection(results: BenchResults): string {
       ['System', ...FIXTURE_FILES.map((f) => `\`${f}\``), 'All'],
       rows.map((r) => [
         r.name,
-        ...FIXTURE_FILES.map((f) => count(r.perSet[f].passed, r.perSet[f].total)),
+        ...FIXTURE_FILES.map((f) => count(r.perSet[f]?.passed ?? 0, r.perSet[f]?.total ?? 0)),
         count(qualityScore(r).passed, qualityScore(r).total),
       ]),
       ['l', 'r', 'r', 'r', 'r'],
@@ -121,7 +121,37 @@ function qualitySection(results: BenchResults): string {
     `Questions ours gets wrong: ${first.failures.length ? first.failures.map((f) => `\`${f}\``).join(', ') : 'none'}.`,
     '',
   );
+  if (results.realQuality) lines.push(realPagesSection(results.realQuality));
   return lines.join('\n');
+}
+
+function realPagesSection(real: NonNullable<BenchResults['realQuality']>): string {
+  const first = real.rows[0]!;
+  return [
+    '### Real pages: many agencies and years on one site',
+    '',
+    `The ${real.reports} reports of \`test/fixtures/corpus-real/\` (real pages of several agencies and years, with template tables) beside the default report, ` +
+      `${real.passages} passages (table cells included), the ${real.questions} questions of \`test/fixtures/real-questions.json\` ` +
+      `(${first.answerable} with expected answers, ${first.outOfScope} that the reports do not answer). Every system gets the same passages; ours also knows each report's agency and year. ` +
+      `Latency as above, ${real.rounds} rounds.`,
+    '',
+    table(
+      ['System', 'Right at rank 1', 'Right within 3', 'Not answered refused', 'p50', 'p99', 'p50 vs ours'],
+      real.rows.map((r) => [
+        r.name,
+        count(r.rank1, r.answerable),
+        count(r.top3, r.answerable),
+        count(r.refusedCorrectly, r.outOfScope),
+        formatMs(r.p50Ms),
+        formatMs(r.p99Ms),
+        formatRatio(r.p50VsOurs),
+      ]),
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+    `Questions ours gets wrong: ${first.failures.length ? first.failures.map((f) => `\`${f}\``).join(', ') : 'none'}.`,
+    '',
+  ].join('\n');
 }
 
 function scaleSection(results: BenchResults): string {

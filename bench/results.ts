@@ -49,6 +49,8 @@ export interface BenchResults {
   durationMs: number;
   guard: GuardFigures;
   quality: { rows: QualityRow[]; questions: number; rounds: number; passages: number };
+  /** The same side by side on the real reports beside the default one (test/fixtures/corpus-real). */
+  realQuality?: { rows: QualityRow[]; questions: number; rounds: number; passages: number; reports: number };
   scale: ScaleResult & { questionsPerCorpus: number; rounds: number; coldRuns: number };
   throughput: {
     rows: ThroughputRow[];

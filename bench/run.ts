@@ -1,12 +1,13 @@
 // `npm run bench`: measures answer quality against peers, scale, server throughput and sizes, and writes
 // BENCHMARKS.md, docs/bench-*.svg and bench/last-results.json. `npm run bench -- --quick`: the guard before a commit
 // (quality score and p99 on the default corpus, compared with bench/last-results.json; exit 1 when quality dropped).
-// Options: --keep (leave the temporary corpora and indexes), --sizes=1,100,2000.
+// Options: --keep (leave the temporary corpora and indexes), --sizes=1,100,2000, --only=quality,real,scale,throughput,sizes
+// (measure those parts again and keep the others from bench/last-results.json).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { loadCorpus } from '../test/helpers/corpus.js';
-import { FIXTURE_FILES, readQuestions } from './fixtures.js';
+import { loadCorpus, mixedCorpusDir, REAL_REPORTS } from '../test/helpers/corpus.js';
+import { FIXTURE_FILES, readQuestions, REAL_FILE } from './fixtures.js';
 import { PEERS } from './peers.js';
 import { hotFunctions, type HotFunction } from './profile.js';
 import { compareQuality, qualityScore, type QualityRow } from './quality.js';
@@ -24,6 +25,11 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const keep = args.includes('--keep');
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice('--sizes='.length) ?? '1,100,2000').split(',').map(Number);
+const PARTS = ['quality', 'real', 'scale', 'throughput', 'sizes'] as const;
+type Part = (typeof PARTS)[number];
+const onlyArg = args.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const only = new Set<Part>(onlyArg ? (onlyArg.split(',') as Part[]) : PARTS);
+for (const p of only) if (!PARTS.includes(p)) throw new Error(`--only: unknown part "${p}" (parts: ${PARTS.join(', ')})`);
 const started = performance.now();
 
 function log(line: string): void {
@@ -33,7 +39,7 @@ function log(line: string): void {
 function guardFigures(ours: QualityRow): GuardFigures {
   const score = qualityScore(ours);
   const perSet = {} as GuardFigures['perSet'];
-  for (const f of FIXTURE_FILES) perSet[f] = { passed: ours.perSet[f].passed, total: ours.perSet[f].total };
+  for (const f of FIXTURE_FILES) perSet[f] = { passed: ours.perSet[f]?.passed ?? 0, total: ours.perSet[f]?.total ?? 0 };
   return { ...score, perSet, p50Ms: ours.p50Ms, p99Ms: ours.p99Ms };
 }
 
@@ -108,57 +114,95 @@ async function profileServer(corpusDir: string, indexDir: string, questions: str
   }
 }
 
+/** The real reports' questions side by side, on the real reports beside the default one. */
+async function measureRealQuality(): Promise<NonNullable<BenchResults['realQuality']>> {
+  const mixed = loadCorpus(mixedCorpusDir());
+  try {
+    const questions = readQuestions([REAL_FILE]);
+    const rounds = 5;
+    const quality = await compareQuality(mixed, questions, { rounds, peers: true });
+    return { rows: quality.rows, questions: quality.questions, rounds, passages: mixed.index.passages.length, reports: readdirSync(REAL_REPORTS).length };
+  } finally {
+    rmSync(dirname(mixed.summary.file), { recursive: true, force: true });
+  }
+}
+
 async function runFull(): Promise<number> {
   const machine = describeMachine();
   log(`machine: ${formatMachine(machine)}`);
+  const last = readLastResults();
+  if (only.size < PARTS.length && !last) throw new Error(`--only needs ${LAST_RESULTS} from an earlier full run`);
   log('building the default corpus index…');
   const corpus = loadCorpus();
   const indexDir = dirname(corpus.summary.file);
   try {
     const questions = readQuestions();
-    log(`quality: ours and ${PEERS.length} peers on ${questions.length} questions…`);
-    const qualityRounds = 9;
-    const quality = await compareQuality(corpus, questions, { rounds: qualityRounds, peers: true });
-    for (const r of quality.rows) log(`  ${r.name}: ${r.rank1}/${r.answerable} at rank 1, p99 ${formatMs(r.p99Ms)}`);
+    let quality = last?.quality;
+    if (only.has('quality') || !quality) {
+      log(`quality: ours and ${PEERS.length} peers on ${questions.length} questions…`);
+      const qualityRounds = 9;
+      const measured = await compareQuality(corpus, questions, { rounds: qualityRounds, peers: true });
+      for (const r of measured.rows) log(`  ${r.name}: ${r.rank1}/${r.answerable} at rank 1, p99 ${formatMs(r.p99Ms)}`);
+      quality = { rows: measured.rows, questions: measured.questions, rounds: qualityRounds, passages: corpus.index.passages.length };
+    }
 
-    log(`scale: ${sizes.join(', ')} reports…`);
-    const scaleOptions = { sizes, questions: 200, rounds: 7, coldRuns: 5 };
-    const scale = await measureScale({ ...scaleOptions, keep, explain: true, log });
+    let realQuality = last?.realQuality;
+    if (only.has('real') || !realQuality) {
+      log('quality on the real reports beside the default one…');
+      realQuality = await measureRealQuality();
+      for (const r of realQuality.rows) log(`  ${r.name}: ${r.rank1}/${r.answerable} at rank 1, p99 ${formatMs(r.p99Ms)}`);
+    }
 
-    log('throughput…');
-    const asks = questions.map((q) => q.question);
-    const throughputOptions = { rounds: 6, seconds: 3, connections: 10, log };
-    // The Node server and its what-if run side by side (their rounds interleave); the Worker after them.
-    log('  Node, and Node with its database on tmpfs');
-    const throughputRows: ThroughputRow[] = await measureThroughput(
-      [
-        nodeTarget(corpus.corpusDir, indexDir),
-        nodeTarget(corpus.corpusDir, indexDir, { name: 'Node, what-if: DATA_DIR on tmpfs (no disk sync)', dataRoot: TMPFS }),
-      ],
-      asks,
-      throughputOptions,
-    );
-    log('  Worker');
-    throughputRows.push(...(await measureThroughput([workerTarget()], asks, throughputOptions)));
-    const node = throughputRows[0];
-    const missed = node?.ratio !== undefined && node.ratio < THROUGHPUT_GOAL;
-    if (missed) log('  profiling the server under ask load…');
-    const profile = missed ? await profileServer(corpus.corpusDir, indexDir, asks) : [];
-    const profileNoSync = missed && existsSync(TMPFS) ? await profileServer(corpus.corpusDir, indexDir, asks, TMPFS) : [];
+    let scale = last?.scale;
+    if (only.has('scale') || !scale) {
+      log(`scale: ${sizes.join(', ')} reports…`);
+      const scaleOptions = { sizes, questions: 200, rounds: 7, coldRuns: 5 };
+      const measured = await measureScale({ ...scaleOptions, keep, explain: true, log });
+      scale = { ...measured, questionsPerCorpus: scaleOptions.questions, rounds: scaleOptions.rounds, coldRuns: scaleOptions.coldRuns };
+    }
 
-    log('sizes…');
-    const sizeRows = measureSizes(indexDir);
+    let throughput = last?.throughput;
+    if (only.has('throughput') || !throughput) {
+      log('throughput…');
+      const asks = questions.map((q) => q.question);
+      const throughputOptions = { rounds: 6, seconds: 3, connections: 10, log };
+      // The Node server and its what-if run side by side (their rounds interleave); the Worker after them.
+      log('  Node, and Node with its database on tmpfs');
+      const throughputRows: ThroughputRow[] = await measureThroughput(
+        [
+          nodeTarget(corpus.corpusDir, indexDir),
+          nodeTarget(corpus.corpusDir, indexDir, { name: 'Node, what-if: DATA_DIR on tmpfs (no disk sync)', dataRoot: TMPFS }),
+        ],
+        asks,
+        throughputOptions,
+      );
+      log('  Worker');
+      throughputRows.push(...(await measureThroughput([workerTarget()], asks, throughputOptions)));
+      const node = throughputRows[0];
+      const missed = node?.ratio !== undefined && node.ratio < THROUGHPUT_GOAL;
+      if (missed) log('  profiling the server under ask load…');
+      const profile = missed ? await profileServer(corpus.corpusDir, indexDir, asks) : [];
+      const profileNoSync = missed && existsSync(TMPFS) ? await profileServer(corpus.corpusDir, indexDir, asks, TMPFS) : [];
+      throughput = { rows: throughputRows, questions: asks.length, profile, profileNoSync };
+    }
+
+    let sizeRows = last?.sizes;
+    if (only.has('sizes') || !sizeRows) {
+      log('sizes…');
+      sizeRows = measureSizes(indexDir);
+    }
 
     const ours = quality.rows[0]!;
     const results: BenchResults = {
       recordedAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      command: 'npm run bench',
+      command: onlyArg ? `npm run bench -- --only=${onlyArg}` : 'npm run bench',
       machine,
       durationMs: performance.now() - started,
       guard: guardFigures(ours),
-      quality: { rows: quality.rows, questions: quality.questions, rounds: qualityRounds, passages: corpus.index.passages.length },
-      scale: { ...scale, questionsPerCorpus: scaleOptions.questions, rounds: scaleOptions.rounds, coldRuns: scaleOptions.coldRuns },
-      throughput: { rows: throughputRows, questions: asks.length, profile, profileNoSync },
+      quality,
+      realQuality,
+      scale,
+      throughput,
       sizes: sizeRows,
     };
     writeFileSync(LAST_RESULTS, `${JSON.stringify(results, null, 2)}\n`);

@@ -88,7 +88,7 @@ interface LatencyTarget {
  * questions, corpora in rotated order), after one untimed warm-up round; also how many answers were right.
  */
 async function latency(): Promise<unknown> {
-  const { answerFromCorpus } = await import('../server/core/answer.js');
+  const { answerFromCorpus, DEFAULT_ANSWER_OPTIONS } = await import('../server/core/answer.js');
   const { containsExpected } = await import('./fixtures.js');
   const { percentile, rotate } = await import('./stats.js');
   const targets = args.targets as LatencyTarget[];
@@ -100,13 +100,15 @@ async function latency(): Promise<unknown> {
     const swapped = t.retrieval === 'typed-top-k' ? useTypedTopK(engine.index) : null;
     loaded.push({ target: t, engine, swapped });
   }
+  const context = loaded.map(({ engine }) => engine.engine.corpusContext());
   const answers: string[][] = [];
   const results = loaded.map(({ target, engine }) => {
     let correct = 0;
     let refused = 0;
     const given: string[] = [];
     for (const q of target.questions) {
-      const a = answerFromCorpus(engine.index, engine.dictionary, q.question, engine.synonyms);
+      // With the engine's context (the reports' agencies, the site's own), as the server answers.
+      const a = answerFromCorpus(engine.index, engine.dictionary, q.question, engine.synonyms, DEFAULT_ANSWER_OPTIONS, engine.engine.corpusContext());
       given.push(`${a.matched}\n${a.answer}`);
       if (a.matched !== 'corpus') refused++;
       else if (containsExpected(a.answer, q.expect)) correct++;
@@ -133,7 +135,7 @@ async function latency(): Promise<unknown> {
       const times: number[] = [];
       for (const q of target.questions) {
         const start = performance.now();
-        answerFromCorpus(engine.index, engine.dictionary, q.question, engine.synonyms);
+        answerFromCorpus(engine.index, engine.dictionary, q.question, engine.synonyms, DEFAULT_ANSWER_OPTIONS, context[k]!);
         times.push(performance.now() - start);
       }
       if (round < 0) continue;
