@@ -32,6 +32,12 @@ describe('splitAgencyName and agencyRoots', () => {
     expect(agencyInTitle('襄阳市行政审批局2022年政府信息公开工作年度报告')).toBe('襄阳市行政审批局');
     expect(agencyInTitle('2008年度衡阳市政府信息公开工作年度报告')).toBe('衡阳市');
   });
+
+  it('reads no agency from a title that names none: 政府 of 政府信息公开 is the report\'s name', () => {
+    expect(agencyInTitle('2022年政府信息公开工作年度报告')).toBeNull();
+    expect(agencyInTitle('2022年度政府信息公开工作年度报告')).toBeNull();
+    expect(agencyInTitle('2022年度行政审批局政府信息公开工作年度报告')).toBe('行政审批局');
+  });
 });
 
 describe('deriveAgency', () => {
@@ -43,6 +49,10 @@ describe('deriveAgency', () => {
 
   it('completes a title\'s agency without a place from the sign-off that ends with it', () => {
     expect(deriveAgency(evidence({ title: '行政服务中心2022年政府信息公开工作年度报告', signoff: '牡丹江市行政服务中心 2023年1月' }), places)).toBe('牡丹江市行政服务中心');
+  });
+
+  it('takes the sign-off when the title names no agency, never 政府 from 政府信息公开', () => {
+    expect(deriveAgency(evidence({ title: '2022年政府信息公开工作年度报告', signoff: '行政服务中心' }), places)).toBe('行政服务中心');
   });
 
   it('takes the organisation the text names most, as a sentence subject', () => {
