@@ -90,7 +90,8 @@ const hasRegion = (name: string) => splitAgencyName(name).regions.length > 0;
 export function agencyInTitle(title: string): string | null {
   const t = title.replace(/\s+/g, '');
   const before = /^(.{2,40}?)(?:\d{4}|[〇零○一二三四五六七八九]{4})年/u.exec(t)?.[1];
-  const after = /(?:\d{4}|[〇零○一二三四五六七八九]{4})年度?(.{2,30}?)(?:政府)?(?:信息公开|政务公开|年度报告|工作报告)/u.exec(t)?.[1];
+  // 「2022年政府信息公开…」 names no agency: 政府 there is part of the report's name.
+  const after = /(?:\d{4}|[〇零○一二三四五六七八九]{4})年度?(?!度|(?:政府)?(?:信息公开|政务公开))(.{2,30}?)(?:政府)?(?:信息公开|政务公开|年度报告|工作报告)/u.exec(t)?.[1];
   const pick = (before && /\p{Script=Han}{2}/u.test(before) ? before : after) ?? null;
   if (!pick) return null;
   const cleaned = pick.replace(/^(关于|本|我)/, '').replace(/(关于|的)$/, '');

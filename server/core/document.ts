@@ -234,7 +234,8 @@ function readItems(items: TextItem[], context: ReadContext): ParsedDocument {
     if (!title) title = opening.title;
     if (!title || compact(title).includes(compact(opening.title)) || compact(opening.title).includes(compact(title))) {
       stripped.push(...opening.lines);
-      lines = lines.slice(opening.count);
+      // Only the title lines: header fields above them (索引号, 发文日期) are still read below.
+      lines = lines.filter((_, i) => !opening.at.includes(i));
     }
   }
   if (!title) title = titlePhrase(lines) ?? '';
@@ -420,8 +421,9 @@ function trimLeadingChrome(line: string, header: MetaOverrides): { chrome: strin
  * The title lines a body opens with: up to three short lines without sentence punctuation whose text together ends
  * like a title (「硚口区行政审批局2022年度政府」「信息公开工作年度报告」), or null when the body starts with its text.
  */
-function takeTitleLines(items: TextItem[]): { title: string; lines: string[]; count: number } | null {
+function takeTitleLines(items: TextItem[]): { title: string; lines: string[]; at: number[] } | null {
   const lines: string[] = [];
+  const at: number[] = [];
   for (let i = 0; i < Math.min(items.length, 6); i++) {
     const it = items[i]!;
     if (it.kind !== 'line') return null;
@@ -433,8 +435,9 @@ function takeTitleLines(items: TextItem[]): { title: string; lines: string[]; co
     }
     if (line.length > 50 || SENTENCE_PUNCTUATION.test(line) || HEADINGS.some((h) => h.re.test(line))) return null;
     lines.push(line);
+    at.push(i);
     const joined = lines.map(compact).join('');
-    if (TITLE_END.test(joined) && joined.length >= 6) return { title: lines.join('').replace(SPACE, ' '), lines, count: i + 1 };
+    if (TITLE_END.test(joined) && joined.length >= 6) return { title: lines.join('').replace(SPACE, ' '), lines, at };
     if (lines.length >= 3) return null;
   }
   return null;
@@ -447,7 +450,7 @@ function titlePhrase(items: TextItem[]): string | null {
     if (it.kind !== 'line') continue;
     const text = clean(it.text);
     const m = TITLE_PHRASE.exec(text.slice(0, 400));
-    if (m) return m[1]!.replace(/^(现向社会公布|现将|特向社会公布|向社会公布|公布|编制|发布|根据|按照|现予公布)/, '');
+    if (m) return m[1]!.replace(/^(现将|根据|按照|(?:现予?|特)?(?:向社会)?(?:公布|发布|编制))/, '');
     if (++seen >= 3) break;
   }
   return null;

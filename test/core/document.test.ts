@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseDate, parseDocument } from '../../server/core/document.js';
+import { parseDate, parseDocument, readMetadataLine } from '../../server/core/document.js';
 import { splitIntoPassages, splitSentences } from '../../server/core/passages.js';
 
 const defaultReport = readFileSync('corpus/reports/mudanjiang-xzfwzx-2015-gkbg.txt', 'utf8');
@@ -109,5 +109,102 @@ describe('splitSentences', () => {
       '一是通过外网。',
       '二是通过热线。',
     ]);
+  });
+});
+
+describe('parseDocument titles', () => {
+  const REPORTS = new URL('../fixtures/corpus-real/reports/', import.meta.url);
+  const real = (file: string) => parseDocument(readFileSync(new URL(file, REPORTS), 'utf8'), file.endsWith('.html') ? 'html' : 'txt', {}, { fileName: file });
+
+  it('takes the given title over the page\'s, leaving the page\'s first line in the body', () => {
+    const doc = parseDocument('2015年度报告\n一、概述\n内容。', 'txt', { title: '给定的标题', date: '2016-03-11', issuer: '牡丹江市行政服务中心' });
+    expect(doc.meta).toMatchObject({ title: '给定的标题', date: '2016-03-11', issuer: '牡丹江市行政服务中心', year: 2015 });
+  });
+
+  it('takes the CMS meta title of a saved page, and keeps its first paragraph whole', () => {
+    const doc = real('pingtan-2023.html');
+    expect(doc.meta).toEqual({
+      title: '平潭综合实验区2023年度政府信息公开工作年度报告',
+      date: '2024-03-08',
+      issuer: '平潭综合实验区管委会办公室',
+      url: 'https://www.pingtan.gov.cn/zwgk/zfxxgk/zfxxgknb/202403/t20240308_87885.htm',
+      year: 2023,
+    });
+    const first = doc.blocks[0];
+    expect(first?.kind === 'paragraph' && first.text.startsWith('本报告根据《中华人民共和国政府信息公开条例》（国务院令第711号')).toBe(true);
+    expect(doc.blocks.filter((b) => b.kind === 'table')).toHaveLength(3);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  it('takes the title line a text page opens with, and strips it from the body', () => {
+    const doc = parseDocument('襄阳市行政审批局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，襄阳市行政审批局扎实推动政务公开。', 'txt');
+    expect(doc.meta.title).toBe('襄阳市行政审批局2022年政府信息公开工作年度报告');
+    expect(doc.stripped).toEqual(['襄阳市行政审批局2022年政府信息公开工作年度报告']);
+    expect(doc.blocks[0]).toEqual({ kind: 'heading', level: 1, text: '一、总体情况' });
+  });
+
+  it('takes the 「…年度报告」 phrase of the first sentence without eating that sentence', () => {
+    const doc = parseDocument('根据《条例》要求，现公布襄阳市行政审批局2022年政府信息公开工作年度报告。全年主动公开信息100条。\n一、总体情况\n内容。', 'txt');
+    expect(doc.meta.title).toBe('襄阳市行政审批局2022年政府信息公开工作年度报告');
+    expect(doc.blocks[0]).toEqual({ kind: 'paragraph', text: '根据《条例》要求，现公布襄阳市行政审批局2022年政府信息公开工作年度报告。全年主动公开信息100条。' });
+  });
+
+  it('takes a short first line without a sentence as the title', () => {
+    const doc = parseDocument('某局工作报告\n2023年，我局扎实推动政务公开。', 'txt');
+    expect(doc.meta).toMatchObject({ title: '某局工作报告', year: 2023 });
+    expect(doc.blocks).toEqual([{ kind: 'paragraph', text: '2023年，我局扎实推动政务公开。' }]);
+  });
+
+  it('falls back to the file name with a warning for staff, reading the year from the body', () => {
+    const doc = real('xiangyang-xzspj-2023.txt');
+    expect(doc.meta).toMatchObject({ title: 'xiangyang-xzspj-2023', year: 2023 });
+    expect(doc.warnings).toEqual(['标题取自文件名「xiangyang-xzspj-2023」：页面没有标题，请在预览中填写']);
+    expect(doc.blocks[0]).toEqual({ kind: 'heading', level: 1, text: '一、总体情况' });
+  });
+});
+
+describe('parseDocument header fields and page chrome', () => {
+  const REPORTS = new URL('../fixtures/corpus-real/reports/', import.meta.url);
+
+  it('reads a 索引号/主题分类/发布机构/发文日期 block above the title as metadata and keeps it for the preview', () => {
+    const doc = parseDocument(
+      ['索引号：11350128MB0000000X/2024-00012 主题分类：政务公开', '发布机构：平潭综合实验区管委会办公室 发文日期：2024-03-08', '平潭综合实验区2023年度政府信息公开工作年度报告', '当前位置：首页 > 政务公开 > 年报', '一、总体情况', '2023年，平潭综合实验区坚持公开。'].join('\n'),
+      'txt',
+    );
+    expect(doc.meta).toMatchObject({ title: '平潭综合实验区2023年度政府信息公开工作年度报告', date: '2024-03-08', issuer: '平潭综合实验区管委会办公室', year: 2023 });
+    expect(doc.stripped).toContain('索引号：11350128MB0000000X/2024-00012 主题分类：政务公开');
+    expect(doc.stripped).toContain('当前位置：首页 > 政务公开 > 年报');
+    expect(doc.blocks).toEqual([
+      { kind: 'heading', level: 1, text: '一、总体情况' },
+      { kind: 'paragraph', text: '2023年，平潭综合实验区坚持公开。' },
+    ]);
+  });
+
+  it('reads the date of a 索引号 header line of the 2008 衡阳 page', () => {
+    const doc = parseDocument(readFileSync(new URL('hengyang-city-2008.txt', REPORTS), 'utf8'), 'txt');
+    expect(doc.meta).toMatchObject({ title: '2008年度衡阳市政府信息公开工作年度报告', date: '2009-03-31', year: 2008 });
+    expect(doc.stripped).toContain('索引号:430S00/2009-69063 公开方式:政府网站 发文日期:2009-03-31 00:00:00');
+  });
+
+  it('cuts the 当前位置 chrome a text rendering ran into the first line, keeping its 来源 as the issuer', () => {
+    const doc = parseDocument(readFileSync(new URL('pingtan-2021.txt', REPORTS), 'utf8'), 'txt');
+    expect(doc.meta).toMatchObject({ title: '平潭综合实验区2021年度政府信息公开工作年度报告', date: '2022-02-08', issuer: '平潭县人民政府', year: 2021 });
+    const first = doc.blocks[0];
+    expect(first?.kind === 'paragraph' && first.text.startsWith('根据《中华人民共和国政府信息公开条例》')).toBe(true);
+    expect(JSON.stringify(doc.blocks)).not.toMatch(/当前位置|QQ空间|全真版/);
+  });
+
+  it('reads several header fields of one line, and none of a body sentence that opens like one', () => {
+    expect(readMetadataLine('索引号:430S00/2009-69063 公开方式:政府网站 发文日期:2009-03-31 00:00:00')).toEqual([
+      { key: '索引号', field: 'other', value: '430S00/2009-69063' },
+      { key: '公开方式', field: 'other', value: '政府网站' },
+      { key: '发文日期', field: 'date', value: '2009-03-31 00:00:00' },
+    ]);
+    expect(readMetadataLine('时间：2023年，我局推进工作。')).toBeNull();
+  });
+
+  it('warns staff of a table total that differs from its parts', () => {
+    const doc = parseDocument('<html><body><h1>平潭2023年度报告</h1><div class="TRS_Editor"><table><tr><td>项目</td><td>自然人</td><td>商业企业</td><td>总计</td></tr><tr><td>申请数量</td><td>80</td><td>1</td><td>90</td></tr></table><p>完。</p></div></body></html>', 'html');
+    expect(doc.warnings).toEqual(['「申请数量 · 总计：90」与各项之和 81 不符（2 项）']);
   });
 });
