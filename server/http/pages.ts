@@ -1,6 +1,8 @@
 // Owns the HTML pages the server renders from the index: the demo page (the default report as the site shows it,
 // with the robot embedded by its script tag) and one page per report; runtime-neutral, escapes all text.
+import type { ContactPoint } from '../contract.js';
 import type { IndexedDocument, IndexedPassage, SearchIndex } from '../core/search-index.js';
+import { safeHttpUrl } from '../core/url.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -18,25 +20,33 @@ export interface SiteSettings {
   /** The site's own agency, as its reports name it; default: the agency of `defaultReport`. */
   agency?: string;
   /** Where citizens ask when the robot cannot help (the "I don't know" reply); default: the site's reports' numbers. */
-  contacts?: Array<{ label: string; phone: string }>;
+  contacts?: ContactPoint[];
 }
 
 /**
- * Reads `site.json`'s fields, keeping the well-formed ones: a contact needs a label and a phone number.
+ * Reads `site.json`'s fields, keeping the well-formed ones: a contact needs a label and a phone number; its address,
+ * opening hours and web address (http(s) only) are kept when given.
  */
 export function parseSiteSettings(data: Record<string, unknown>, fallback: SiteSettings): SiteSettings {
-  const contacts = Array.isArray(data.contacts)
-    ? data.contacts.filter(
-        (c): c is { label: string; phone: string } =>
-          !!c && typeof c === 'object' && typeof (c as Record<string, unknown>).label === 'string' && typeof (c as Record<string, unknown>).phone === 'string' && /\d{5,}/.test(((c as Record<string, unknown>).phone as string).replace(/\D/g, '')),
-      )
-    : [];
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const contacts: ContactPoint[] = [];
+  for (const raw of Array.isArray(data.contacts) ? data.contacts : []) {
+    if (!raw || typeof raw !== 'object') continue;
+    const c = raw as Record<string, unknown>;
+    const label = text(c.label);
+    const phone = text(c.phone);
+    if (!label || !phone || !/\d{5,}/.test(phone.replace(/\D/g, ''))) continue;
+    const address = text(c.address);
+    const hours = text(c.hours);
+    const web = safeHttpUrl(c.web);
+    contacts.push({ label, phone, ...(address ? { address } : {}), ...(hours ? { hours } : {}), ...(web ? { web } : {}) });
+  }
   return {
     siteName: typeof data.siteName === 'string' ? data.siteName : fallback.siteName,
     ...(typeof data.defaultReport === 'string' ? { defaultReport: data.defaultReport } : {}),
     hotQuestions: Array.isArray(data.hotQuestions) ? data.hotQuestions.filter((q): q is string => typeof q === 'string') : [],
     ...(typeof data.agency === 'string' && data.agency.trim() ? { agency: data.agency.trim() } : {}),
-    ...(contacts.length > 0 ? { contacts: contacts.map((c) => ({ label: c.label.trim(), phone: c.phone.trim() })) } : {}),
+    ...(contacts.length > 0 ? { contacts } : {}),
   };
 }
 
