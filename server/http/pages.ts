@@ -1,7 +1,7 @@
 // Owns the HTML pages the server renders from the index: the demo page (the default report as the site shows it,
 // with the robot embedded by its script tag) and one page per report; runtime-neutral, escapes all text.
 import type { ContactPoint } from '../contract.js';
-import type { IndexedDocument, IndexedPassage, SearchIndex } from '../core/search-index.js';
+import type { IndexedDocument, IndexedPassage, IndexedTable, SearchIndex } from '../core/search-index.js';
 import { safeHttpUrl } from '../core/url.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -50,8 +50,30 @@ export function parseSiteSettings(data: Record<string, unknown>, fallback: SiteS
   };
 }
 
-function renderBody(passages: IndexedPassage[]): string {
+/** A cell's span as the page may give it: a whole number from 1 to 200. */
+const span = (n: number) => (Number.isInteger(n) && n > 1 ? Math.min(n, 200) : 1);
+
+/**
+ * A report's table as HTML, laid out as the page gave it (spans kept), each row with the id citations of its cells
+ * link to (`t{table}-r{row}`, see cellUrl in server/core/answer.ts). Cell text is escaped.
+ */
+export function renderTable(table: IndexedTable, tableIndex: number): string {
+  const rows = table.rows.map((row, r) => {
+    const cells = row
+      .map((c) => {
+        const rowspan = span(c.rowspan);
+        const colspan = span(c.colspan);
+        return `<td${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}${colspan > 1 ? ` colspan="${colspan}"` : ''}>${escapeHtml(c.text)}</td>`;
+      })
+      .join('');
+    return `<tr id="t${tableIndex}-r${r}">${cells}</tr>`;
+  });
+  return `<div class="table-wrap"><table class="report-table" id="t${tableIndex}"><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+function renderBody(passages: IndexedPassage[], tables: ReadonlyArray<IndexedTable | undefined> = [], docTables: number[] = []): string {
   const out: string[] = [];
+  const shown = new Set<number>();
   let section: string[] = [];
   let paragraph: number | null = null;
   let open = false;
@@ -61,6 +83,8 @@ function renderBody(passages: IndexedPassage[]): string {
   };
   for (const p of passages) {
     if (p.kind === 'meta') continue;
+    // A table's cells are passages (one per value, for citing); the page shows the table itself, where its first cell is.
+    if (p.cell && shown.has(p.cell.table)) continue;
     if (p.kind === 'signoff') {
       close();
       const [issuer, ...rest] = p.text.split(' ');
@@ -78,6 +102,14 @@ function renderBody(passages: IndexedPassage[]): string {
       section = p.section;
       paragraph = null;
     }
+    if (p.cell) {
+      close();
+      const table = tables[p.cell.table];
+      if (table) out.push(renderTable(table, p.cell.table));
+      shown.add(p.cell.table);
+      paragraph = null;
+      continue;
+    }
     if (p.paragraph !== paragraph) {
       close();
       out.push('<p>');
@@ -87,6 +119,8 @@ function renderBody(passages: IndexedPassage[]): string {
     out.push(escapeHtml(p.text));
   }
   close();
+  // Tables that gave no citable value (labels only) still show, after the text.
+  for (const t of docTables) if (!shown.has(t) && tables[t]) out.push(renderTable(tables[t]!, t));
   return out.join('');
 }
 
@@ -119,6 +153,7 @@ ${main}
 export function renderReportPage(index: SearchIndex, docIndex: number, site: SiteSettings): string {
   const doc = index.documents[docIndex]!;
   const passages = index.passages.filter((p) => p.doc === docIndex);
+  const docTables = [...index.tables.keys()].filter((t) => index.tables[t]!.doc === docIndex);
   const meta = [doc.date ? `日期：${escapeHtml(doc.date)}` : '', `来源：${escapeHtml(doc.issuer ?? '')}`]
     .filter(Boolean)
     .join('&nbsp;&nbsp;');
@@ -129,7 +164,7 @@ export function renderReportPage(index: SearchIndex, docIndex: number, site: Sit
 <h1>${escapeHtml(doc.title)}</h1>
 <div class="article-meta">${meta}<span class="font-size">字号：<button type="button" data-font="20">大</button><button type="button" data-font="17">中</button><button type="button" data-font="15">小</button></span></div>
 <article class="article-body">
-${renderBody(passages)}
+${renderBody(passages, index.tables, docTables)}
 </article>
 <div class="article-tools">
 <a href="#top">返回顶部</a>
@@ -187,6 +222,10 @@ body{margin:0;font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",san
 .article-body p.signoff{text-align:right;text-indent:0}
 .article-tools{text-align:right;border-top:1px solid #ddd;margin-top:24px;padding-top:12px}
 .article-tools a{margin-left:16px;color:#1565c0}
+.table-wrap{overflow-x:auto;margin:1em 0}
+.report-table{border-collapse:collapse;font-size:14px;line-height:1.5;min-width:60%}
+.report-table td{border:1px solid #999;padding:4px 8px;text-align:center;vertical-align:middle}
+.report-table tr:target{background:#fff3c4}
 .report-list li{margin:.5em 0}
 .report-list .date{color:#666;margin-left:1em}
 .site-footer{text-align:center;color:#666;font-size:13px;padding:16px}
