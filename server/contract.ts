@@ -419,6 +419,16 @@ export type AdminReportPreview =
       passages: Array<{ kind: string; section: string; text: string }>;
       /** Lines removed as page chrome. */
       stripped: string[];
+      /** The agency the report is of, derived as the build derives it (title, issuer, sign-off, text); null when none. */
+      agency: string | null;
+      /** Short forms a question may name that agency by, among the site's agencies. */
+      shortForms: string[];
+      /** Whether the site already has reports of that agency. */
+      agencyKnown: boolean;
+      /** What staff should check: totals that differ from the sum of their parts, a title taken from the file name. */
+      warnings: string[];
+      /** The tables as the page lays them out (spans kept), each with the totals that do not add up. */
+      tables: Array<{ rows: Array<Array<{ text: string; rowspan: number; colspan: number }>>; warnings: string[] }>;
     }
   | { ok: false; name: string; reason: string };
 

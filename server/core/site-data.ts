@@ -2,7 +2,7 @@
 // agency, contacts) — checked into what the engine reads, and the agency list staff see (each agency with the short
 // forms the robot recognizes). Pure; no runtime imports.
 import type { ContactPoint } from '../contract.js';
-import { findAgencyMentions, parseAliases, splitAgencyName, type AgencyDirectory, type PlaceLexicon } from './agencies.js';
+import { createAgencyDirectory, findAgencyMentions, parseAliases, splitAgencyName, type AgencyDirectory, type PlaceLexicon } from './agencies.js';
 import { normalizeText } from './normalize.js';
 import { parseSynonyms } from './synonyms.js';
 import { safeHttpUrl } from './url.js';
@@ -196,24 +196,84 @@ function bodyForms(body: string): string[] {
   return out;
 }
 
+/** What the candidate filter knows of an agency: its normalized names and how its body ends. */
+interface AgencyKeys {
+  words: string[];
+  body: string;
+}
+
+function keysOf(directory: AgencyDirectory): AgencyKeys[] {
+  return directory.agencies.map((agency) => {
+    const name = normalizeText(agency.name).replace(/\s+/g, '');
+    return { words: [name, ...agency.roots, ...agency.aliases], body: splitAgencyName(name).body };
+  });
+}
+
+/** Whether `short` is an ordered subsequence of `long` ending as it ends (as the question reader abbreviates a body). */
+function abbreviates(short: string, long: string): boolean {
+  if (!short || short[short.length - 1] !== long[long.length - 1]) return false;
+  let k = 0;
+  for (const ch of long) if (ch === short[k]) k++;
+  return k === short.length;
+}
+
+/** Whether an agency could be named anywhere in `text` (a superset of what findAgencyMentions finds there). */
+function mayBeNamedIn(text: string, keys: AgencyKeys): boolean {
+  if (keys.words.some((w) => w.length >= 2 && text.includes(w))) return true;
+  const last = keys.body[keys.body.length - 1];
+  if (!last || keys.body.length < 2) return false;
+  for (let end = text.indexOf(last); end !== -1; end = text.indexOf(last, end + 1)) {
+    for (let start = 0; start < end; start++) if (abbreviates(text.slice(start, end + 1), keys.body)) return true;
+  }
+  return false;
+}
+
 /**
  * The agencies of a corpus with the short forms a question may name each by: candidates (place roots, the body and
  * its shortenings, root + body) kept only when {@link findAgencyMentions} reads the whole candidate as this agency.
+ *
+ * @remarks Each candidate is read against the agencies that could be named in it at all (a cheap filter), not all
+ * of them: the work grows with the agencies times their candidates, not with their square.
  */
 export function listAgencyForms(directory: AgencyDirectory, places: PlaceLexicon, limit = 12): AgencyForms[] {
-  return directory.agencies.map((agency, a) => {
-    const name = normalizeText(agency.name).replace(/\s+/g, '');
-    const { body } = splitAgencyName(name);
-    const bodies = body ? bodyForms(body) : [];
-    const candidates = [...agency.roots, ...bodies, ...agency.roots.flatMap((root) => bodies.map((b) => `${root}${b}`))];
-    const forms: string[] = [];
-    for (const candidate of new Set(candidates)) {
-      if (candidate === name || chars(candidate) < 2) continue;
-      const mentions = findAgencyMentions(candidate, directory, places);
-      const whole = mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === candidate.length;
-      if (whole && mentions[0]!.agencies[0] === a) forms.push(candidate);
-      if (forms.length >= limit) break;
-    }
-    return { name: agency.name, shortForms: forms, aliases: [...agency.aliases], docs: [...agency.docs] };
-  });
+  const keys = keysOf(directory);
+  return directory.agencies.map((_, a) => agencyForms(directory, a, places, limit, keys));
+}
+
+/** One agency's entry of {@link listAgencyForms}. */
+export function agencyForms(directory: AgencyDirectory, a: number, places: PlaceLexicon, limit = 12, keys = keysOf(directory)): AgencyForms {
+  const agency = directory.agencies[a]!;
+  const name = normalizeText(agency.name).replace(/\s+/g, '');
+  const { body } = splitAgencyName(name);
+  const bodies = body ? bodyForms(body) : [];
+  const candidates = [...agency.roots, ...bodies, ...agency.roots.flatMap((root) => bodies.map((b) => `${root}${b}`))];
+  const forms: string[] = [];
+  for (const candidate of new Set(candidates)) {
+    if (candidate === name || chars(candidate) < 2) continue;
+    const near = directory.agencies.map((_, i) => i).filter((i) => i === a || mayBeNamedIn(candidate, keys[i]!));
+    const sub: AgencyDirectory = { agencies: near.map((i) => directory.agencies[i]!), byDoc: [] };
+    const mentions = findAgencyMentions(candidate, sub, places);
+    const whole = mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === candidate.length;
+    if (whole && near[mentions[0]!.agencies[0]!] === a) forms.push(candidate);
+    if (forms.length >= limit) break;
+  }
+  return { name: agency.name, shortForms: forms, aliases: [...agency.aliases], docs: [...agency.docs] };
+}
+
+/**
+ * The short forms of an agency among a site's agencies (a report staff are about to publish), and whether the site
+ * already has reports of it.
+ */
+export function describeNewAgency(
+  agency: string | null,
+  siteAgencies: ReadonlyArray<string | null>,
+  aliases: ReadonlyMap<string, string[]>,
+  places: PlaceLexicon,
+): { shortForms: string[]; known: boolean } {
+  if (!agency) return { shortForms: [], known: false };
+  const key = normalizeText(agency).replace(/\s+/g, '');
+  const known = siteAgencies.some((a) => a !== null && normalizeText(a).replace(/\s+/g, '') === key);
+  const directory = createAgencyDirectory([...siteAgencies, agency], aliases);
+  const at = directory.byDoc[siteAgencies.length]!;
+  return { shortForms: agencyForms(directory, at, places).shortForms, known };
 }

@@ -20,6 +20,7 @@ import { reportRoutes } from '../http/report-routes.js';
 import { createReportPublisher } from './report-publisher.js';
 import { settingsRoutes } from '../http/settings-routes.js';
 import { createSiteDataService } from './site-data-service.js';
+import { describeNewAgency } from '../core/site-data.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -120,6 +121,8 @@ export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra =
     indexDir: config.indexDir,
     parseTimeoutMs: config.parseTimeoutMs,
     index: () => engine.index,
+    describeAgency: (agency) =>
+      describeNewAgency(agency, engine.index.documents.map((d) => d.agency ?? null), readAliases(config.corpusDir, config.dataDir), loaded.dictionary),
     activate: (artifact) => {
       const index = loadSearchIndex(artifact, loaded.index.segmenter);
       engine.swap(engineOver(index));

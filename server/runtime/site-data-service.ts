@@ -3,9 +3,9 @@
 // the change (the runtime's `apply` swaps in an engine over the same index, no rebuild, no restart).
 import type { AdminAgency, AdminSiteDataResponse } from '../contract.js';
 import { normalizeText } from '../core/normalize.js';
-import type { PlaceLexicon } from '../core/agencies.js';
+import type { AgencyDirectory, PlaceLexicon } from '../core/agencies.js';
 import type { QaEngine } from '../core/engine.js';
-import { listAgencyForms } from '../core/site-data.js';
+import { listAgencyForms, type AgencyForms } from '../core/site-data.js';
 import type { SettingsKind, Store } from '../core/store.js';
 import { parseAliases } from '../core/agencies.js';
 import type { SiteDataChange, SiteDataService } from '../http/settings-routes.js';
@@ -36,6 +36,7 @@ export function createSiteDataService(options: SiteDataServiceOptions): SiteData
   const { corpusDir, dataDir, store } = options;
   const now = options.now ?? (() => new Date());
   let queue: Promise<unknown> = Promise.resolve();
+  const formsCache = new WeakMap<AgencyDirectory, AgencyForms[]>();
   /** One change at a time: each audit record's `before` is what the previous change left. */
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const run = queue.then(work, work);
@@ -51,7 +52,13 @@ export function createSiteDataService(options: SiteDataServiceOptions): SiteData
   async function state(): Promise<AdminSiteDataResponse> {
     const engine = options.engine();
     const docs = engine.index.documents;
-    const agencies: AdminAgency[] = listAgencyForms(engine.agencies, options.places).map((a) => ({
+    // The forms depend only on the engine's agencies (a new engine comes with every change): computed once per engine.
+    let forms = formsCache.get(engine.agencies);
+    if (!forms) {
+      forms = listAgencyForms(engine.agencies, options.places);
+      formsCache.set(engine.agencies, forms);
+    }
+    const agencies: AdminAgency[] = forms.map((a) => ({
       name: a.name,
       shortForms: a.shortForms,
       aliases: a.aliases,
