@@ -7,7 +7,6 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ConfigError, readConfig, type Config } from '../config.js';
 import { createQaEngine, createSwappableEngine } from '../core/engine.js';
-import type { FaqIndex } from '../core/faq-match.js';
 import { IndexMismatchError, loadSearchIndex, type SearchIndex } from '../core/search-index.js';
 import type { Store } from '../core/store.js';
 import { staffAppDeps } from '../http/admin-routes.js';
@@ -15,7 +14,7 @@ import { createApp, type AppDeps } from '../http/app.js';
 import { createLogger, type Logger } from '../http/log.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { loadCorpusEngine, readAliases, readSiteSettings, readSynonyms } from './node-engine.js';
-import { createNodeFaqIndex, resolveAdminToken, scheduleRetention } from './node-staff.js';
+import { createNodeFaqIndex, createSwappableFaqIndex, resolveAdminToken, scheduleRetention, type SwappableFaqIndex } from './node-staff.js';
 import { reportRoutes } from '../http/report-routes.js';
 import { createReportPublisher } from './report-publisher.js';
 import { settingsRoutes } from '../http/settings-routes.js';
@@ -94,11 +93,12 @@ export interface NodeAppExtra extends Partial<AppDeps> {
 export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra = {}) {
   const { store: givenStore, ...overrides } = extra;
   // The FAQ index needs the segmenter and dictionary the corpus loads with; the engine asks it through this binding.
-  let faq: FaqIndex | null = null;
+  let faq: SwappableFaqIndex | null = null;
   const faqMatcher = (question: string) => (faq ? faq.match(question) : null);
   const loaded = loadCorpusEngine(config, log, faqMatcher);
   const store = givenStore ?? openSqliteStore({ dataDir: config.dataDir });
-  faq = createNodeFaqIndex(store, loaded);
+  // Swappable: a change of the synonyms or the site name re-prepares the FAQ entries with them.
+  faq = createSwappableFaqIndex(createNodeFaqIndex(store, loaded));
   const staff = staffAppDeps({ store, faq, logger: log });
   // Staff publish reports and edit the site data while the server runs: a new engine (over a rebuilt index, or the
   // same index with the site data re-read) replaces the current one in one assignment.
@@ -137,6 +137,7 @@ export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra =
     places: loaded.dictionary,
     apply: () => {
       engine.swap(engineOver(engine.index));
+      faq!.swap(createNodeFaqIndex(store, { index: engine.index, dictionary: loaded.dictionary, synonyms: readSynonyms(config.corpusDir, config.dataDir), site: currentSite }));
       log.info('site_data.applied', { agencies: engine.agencies.agencies.length });
     },
   });

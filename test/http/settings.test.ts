@@ -109,6 +109,18 @@ describe('/api/admin/settings on Node', () => {
     expect(((await (await node.app.request('/api/faq/hot')).json()) as { questions: string[] }).questions[0]).toBe('2015年主动公开了多少条政府信息？');
   });
 
+  it('matches FAQ entries with the saved synonyms too, from the next question on', async () => {
+    const created = await staff('/api/admin/faq', { method: 'POST', json: { question: '护照在哪里办理', answer: '到市出入境接待大厅办理。' } });
+    expect(created.status).toBe(201);
+    expect((await ask('出国证件在哪里办理')).matched).not.toBe('faq');
+    const current = (await state()).synonyms.text;
+    expect((await staff('/api/admin/settings/synonyms', { method: 'PUT', json: { text: `${current}出国证件 护照\n` } })).status).toBe(200);
+    expect(await ask('出国证件在哪里办理')).toMatchObject({ matched: 'faq', answer: '到市出入境接待大厅办理。' });
+    // The hit test reads the same index.
+    const test = (await (await staff('/api/admin/test', { method: 'POST', json: { question: '出国证件在哪里办理' } })).json()) as { answer: { matched: string } };
+    expect(test.answer.matched).toBe('faq');
+  });
+
   it('keeps every saved change across a restart over the same DATA_DIR', async () => {
     const again = createNodeApp(testConfig(env), createLogger('silent'));
     try {
@@ -116,7 +128,7 @@ describe('/api/admin/settings on Node', () => {
         ['吐槽电话是多少', '江城大厅2015年主动公开多少条信息'].map(async (q) => ((await (await again.app.request(`/api/ask?q=${encodeURIComponent(q)}`)).json()) as AskResponse).matched),
       );
       expect(answers).toEqual(['corpus', 'corpus']);
-      const none = (await (await again.app.request(`/api/ask?q=${encodeURIComponent('护照在哪里办理')}`)).json()) as AskResponse;
+      const none = (await (await again.app.request(`/api/ask?q=${encodeURIComponent('身份证丢了怎么补办')}`)).json()) as AskResponse;
       expect(none.contacts[0]).toMatchObject({ phone: '0453-6958002' });
     } finally {
       await again.store.close();
