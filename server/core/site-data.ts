@@ -202,11 +202,39 @@ interface AgencyKeys {
   body: string;
 }
 
-function keysOf(directory: AgencyDirectory): AgencyKeys[] {
-  return directory.agencies.map((agency) => {
+/** The filter's view of a site's agencies, with each agency filed under the character pairs a mention of it holds. */
+interface AgencyFilter {
+  keys: AgencyKeys[];
+  /** Pair → agencies: the first two characters of a name, root or alias; a body character before the body's last, then the last. */
+  byPair: Map<string, number[]>;
+}
+
+function filterOf(directory: AgencyDirectory): AgencyFilter {
+  const byPair = new Map<string, number[]>();
+  const file = (pair: string, a: number) => {
+    const list = byPair.get(pair);
+    if (!list) byPair.set(pair, [a]);
+    else if (list[list.length - 1] !== a) list.push(a);
+  };
+  const keys = directory.agencies.map((agency, a) => {
     const name = normalizeText(agency.name).replace(/\s+/g, '');
-    return { words: [name, ...agency.roots, ...agency.aliases], body: splitAgencyName(name).body };
+    const words = [name, ...agency.roots, ...agency.aliases].filter((w) => w.length >= 2);
+    const body = splitAgencyName(name).body;
+    for (const w of words) file(w.slice(0, 2), a);
+    const last = body[body.length - 1];
+    if (last) for (const ch of new Set(body.slice(0, -1))) file(`${ch}${last}`, a);
+    return { words, body };
   });
+  return { keys, byPair };
+}
+
+/** The agencies that could be named anywhere in `text`: those filed under one of its character pairs, checked. */
+function agenciesNamedIn(text: string, filter: AgencyFilter): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i + 1 < text.length; i++) {
+    for (const a of filter.byPair.get(text.slice(i, i + 2)) ?? []) if (!out.has(a) && mayBeNamedIn(text, filter.keys[a]!)) out.add(a);
+  }
+  return out;
 }
 
 /** Whether `short` is an ordered subsequence of `long` ending as it ends (as the question reader abbreviates a body). */
@@ -232,25 +260,38 @@ function mayBeNamedIn(text: string, keys: AgencyKeys): boolean {
  * The agencies of a corpus with the short forms a question may name each by: candidates (place roots, the body and
  * its shortenings, root + body) kept only when {@link findAgencyMentions} reads the whole candidate as this agency.
  *
- * @remarks Each candidate is read against the agencies that could be named in it at all (a cheap filter), not all
- * of them: the work grows with the agencies times their candidates, not with their square.
+ * @remarks Each candidate is read against the agencies that could be named in it at all (found through the character
+ * pairs a mention holds, then checked), not all of them: the work grows with the agencies times their candidates,
+ * not with their square.
  */
 export function listAgencyForms(directory: AgencyDirectory, places: PlaceLexicon, limit = 12): AgencyForms[] {
-  const keys = keysOf(directory);
-  return directory.agencies.map((_, a) => agencyForms(directory, a, places, limit, keys));
+  const read = agencyFormsReader(directory, places, limit);
+  return directory.agencies.map((_, a) => read(a));
 }
 
-/** One agency's entry of {@link listAgencyForms}. */
-export function agencyForms(directory: AgencyDirectory, a: number, places: PlaceLexicon, limit = 12, keys = keysOf(directory)): AgencyForms {
-  const agency = directory.agencies[a]!;
+/** {@link listAgencyForms} one agency at a time (so a caller can let other work run between agencies). */
+export function agencyFormsReader(directory: AgencyDirectory, places: PlaceLexicon, limit = 12): (a: number) => AgencyForms {
+  const filter = filterOf(directory);
+  return (a) => agencyForms(directory, a, places, limit, filter);
+}
+
+/** The short forms to try for an agency: its place roots, its body and the body's shortenings, root + body. */
+export function agencyCandidates(agency: Pick<AgencyDirectory['agencies'][number], 'name' | 'roots'>): string[] {
   const name = normalizeText(agency.name).replace(/\s+/g, '');
   const { body } = splitAgencyName(name);
   const bodies = body ? bodyForms(body) : [];
   const candidates = [...agency.roots, ...bodies, ...agency.roots.flatMap((root) => bodies.map((b) => `${root}${b}`))];
+  return [...new Set(candidates)].filter((c) => c !== name && chars(c) >= 2);
+}
+
+/** One agency's entry of {@link listAgencyForms}. */
+function agencyForms(directory: AgencyDirectory, a: number, places: PlaceLexicon, limit: number, filter: AgencyFilter): AgencyForms {
+  const agency = directory.agencies[a]!;
   const forms: string[] = [];
-  for (const candidate of new Set(candidates)) {
-    if (candidate === name || chars(candidate) < 2) continue;
-    const near = directory.agencies.map((_, i) => i).filter((i) => i === a || mayBeNamedIn(candidate, keys[i]!));
+  for (const candidate of agencyCandidates(agency)) {
+    const named = agenciesNamedIn(candidate, filter);
+    named.add(a);
+    const near = [...named].sort((x, y) => x - y);
     const sub: AgencyDirectory = { agencies: near.map((i) => directory.agencies[i]!), byDoc: [] };
     const mentions = findAgencyMentions(candidate, sub, places);
     const whole = mentions.length === 1 && mentions[0]!.start === 0 && mentions[0]!.end === candidate.length;
@@ -275,5 +316,5 @@ export function describeNewAgency(
   const known = siteAgencies.some((a) => a !== null && normalizeText(a).replace(/\s+/g, '') === key);
   const directory = createAgencyDirectory([...siteAgencies, agency], aliases);
   const at = directory.byDoc[siteAgencies.length]!;
-  return { shortForms: agencyForms(directory, at, places).shortForms, known };
+  return { shortForms: agencyFormsReader(directory, places)(at).shortForms, known };
 }

@@ -5,7 +5,7 @@ import type { AdminAgency, AdminSiteDataResponse } from '../contract.js';
 import { normalizeText } from '../core/normalize.js';
 import type { AgencyDirectory, PlaceLexicon } from '../core/agencies.js';
 import type { QaEngine } from '../core/engine.js';
-import { listAgencyForms, type AgencyForms } from '../core/site-data.js';
+import { agencyFormsReader, type AgencyForms } from '../core/site-data.js';
 import type { SettingsKind, Store } from '../core/store.js';
 import { parseAliases } from '../core/agencies.js';
 import type { SiteDataChange, SiteDataService } from '../http/settings-routes.js';
@@ -26,6 +26,27 @@ export interface SiteDataServiceOptions {
   apply: () => void;
   /** The clock, for tests. */
   now?: () => Date;
+}
+
+/** How long reading the agencies' short forms may hold the event loop before it lets other requests run, in ms. */
+const FORMS_SLICE_MS = 8;
+
+/**
+ * The agencies with their short forms, yielding to the event loop every {@link FORMS_SLICE_MS} ms: a site of
+ * hundreds of agencies takes a second or more (bench/site-data.ts), and citizens' questions are answered meanwhile.
+ */
+async function readAgencyForms(directory: AgencyDirectory, places: PlaceLexicon): Promise<AgencyForms[]> {
+  const read = agencyFormsReader(directory, places);
+  const out: AgencyForms[] = [];
+  let slice = Date.now();
+  for (let a = 0; a < directory.agencies.length; a++) {
+    if (Date.now() - slice >= FORMS_SLICE_MS) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      slice = Date.now();
+    }
+    out.push(read(a));
+  }
+  return out;
 }
 
 /** How many changes the settings page lists. */
@@ -55,7 +76,7 @@ export function createSiteDataService(options: SiteDataServiceOptions): SiteData
     // The forms depend only on the engine's agencies (a new engine comes with every change): computed once per engine.
     let forms = formsCache.get(engine.agencies);
     if (!forms) {
-      forms = listAgencyForms(engine.agencies, options.places);
+      forms = await readAgencyForms(engine.agencies, options.places);
       formsCache.set(engine.agencies, forms);
     }
     const agencies: AdminAgency[] = forms.map((a) => ({

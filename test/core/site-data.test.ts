@@ -2,7 +2,7 @@
 // question) and the checks of what staff send.
 import { describe, expect, it } from 'vitest';
 import { createAgencyDirectory, findAgencyMentions } from '../../server/core/agencies.js';
-import { checkAliasesText, checkSiteInput, isPhoneNumber, listAgencyForms } from '../../server/core/site-data.js';
+import { agencyCandidates, checkAliasesText, checkSiteInput, isPhoneNumber, listAgencyForms } from '../../server/core/site-data.js';
 import { loadCorpus } from '../helpers/corpus.js';
 
 const places = loadCorpus().dictionary;
@@ -41,5 +41,24 @@ describe('site data checks', () => {
   it('keeps a contact address, hours and an http(s) web address; an empty agency means the default report’s', () => {
     const checked = checkSiteInput({ siteName: ' 某站 ', agency: '', contacts: [{ label: '咨询', phone: '12345', hours: '工作日', web: 'https://a.gov.cn/' }] });
     expect(checked).toEqual({ ok: true, site: { siteName: '某站', agency: null, contacts: [{ label: '咨询', phone: '12345', hours: '工作日', web: 'https://a.gov.cn/' }] } });
+  });
+});
+
+describe('listAgencyForms on a site of many agencies', () => {
+  it('lists the same forms as reading every candidate against every agency (the filter only skips agencies a form cannot name)', () => {
+    const regions = ['襄阳市', '平潭综合实验区', '牡丹江市', '栖霞区', '宜兴市', '硚口区'];
+    const bodies = ['行政审批局', '政务服务中心', '卫生健康委员会', '教育局', '地方税务局', '人民政府办公室', '审计局', '统计局', '行政服务中心', '公共资源交易中心'];
+    const directory = createAgencyDirectory(regions.flatMap((p) => bodies.map((b) => `${p}${b}`)), new Map([['襄阳市行政审批局', ['襄阳市民中心']]]));
+    const expected = directory.agencies.map((agency, a) =>
+      agencyCandidates(agency)
+        .filter((c) => {
+          const m = findAgencyMentions(c, directory, places);
+          return m.length === 1 && m[0]!.start === 0 && m[0]!.end === c.length && m[0]!.agencies[0] === a;
+        })
+        .slice(0, 12),
+    );
+    const forms = listAgencyForms(directory, places).map((f) => f.shortForms);
+    expect(forms).toEqual(expected);
+    expect(forms.flat().length).toBeGreaterThan(directory.agencies.length);
   });
 });
