@@ -53,6 +53,12 @@ export interface Highlight {
 export interface ContactPoint {
   label: string;
   phone: string;
+  /** Where to go (the site's own contacts, `site.json`); absent for numbers read from reports. */
+  address?: string;
+  /** When it is open (工作日 9:00—17:00). */
+  hours?: string;
+  /** An http(s) address to ask online. */
+  web?: string;
 }
 
 /** `POST /api/ask` answer. */
@@ -413,6 +419,16 @@ export type AdminReportPreview =
       passages: Array<{ kind: string; section: string; text: string }>;
       /** Lines removed as page chrome. */
       stripped: string[];
+      /** The agency the report is of, derived as the build derives it (title, issuer, sign-off, text); null when none. */
+      agency: string | null;
+      /** Short forms a question may name that agency by, among the site's agencies. */
+      shortForms: string[];
+      /** Whether the site already has reports of that agency. */
+      agencyKnown: boolean;
+      /** What staff should check: totals that differ from the sum of their parts, a title taken from the file name. */
+      warnings: string[];
+      /** The tables as the page lays them out (spans kept), each with the totals that do not add up. */
+      tables: Array<{ rows: Array<Array<{ text: string; rowspan: number; colspan: number }>>; warnings: string[] }>;
     }
   | { ok: false; name: string; reason: string };
 
@@ -460,4 +476,76 @@ export interface AdminPublishResponse {
   passages: number;
   /** Time the rebuild took. */
   ms: number;
+}
+
+// ─── Staff API: site data ────────────────────────────────────────────────────────────────────────────────────────
+// Agency aliases, synonyms and the site's own settings, edited in the console (Node only; on Workers these answer
+// 501 `not_supported_on_workers`). Saved into DATA_DIR/site-data as overlays of the shipped corpus files.
+
+/** Which file is in effect: the staff's overlay in DATA_DIR, the shipped corpus file, or none. */
+export type AdminSiteDataSource = 'data' | 'shipped' | 'none';
+
+/** An aliases or synonyms file as in effect. */
+export interface AdminSiteText {
+  text: string;
+  source: AdminSiteDataSource;
+  /** When staff last saved it, or null for the shipped file. */
+  updatedAt: string | null;
+}
+
+/** The site's own settings as in effect (`site.json`'s siteName, agency and contacts). */
+export interface AdminSiteSettings {
+  siteName: string;
+  /** The site's own agency; null: the agency of the default report. */
+  agency: string | null;
+  /** Where citizens ask when the robot cannot help; empty: the numbers of the site's own reports. */
+  contacts: ContactPoint[];
+  source: AdminSiteDataSource;
+  updatedAt: string | null;
+}
+
+/** An agency of the corpus, derived from its reports at build time. */
+export interface AdminAgency {
+  name: string;
+  /** Short forms a question may name it by (checked against the robot's own reading). */
+  shortForms: string[];
+  /** Staff aliases it has (from the aliases file). */
+  aliases: string[];
+  reports: Array<{ slug: string; title: string; year: number | null }>;
+}
+
+/** One change to the site data (the audit log). */
+export interface AdminSiteDataChange {
+  id: number;
+  at: string;
+  actor: string;
+  /** `update`: saved; `delete`: back to the shipped file. */
+  action: 'update' | 'delete';
+  kind: 'aliases' | 'synonyms' | 'site';
+  before: string | null;
+  after: string | null;
+}
+
+/** `GET /api/admin/settings` answer, and the answer of every change (the state after it). */
+export interface AdminSiteDataResponse {
+  aliases: AdminSiteText;
+  synonyms: AdminSiteText;
+  site: AdminSiteSettings;
+  agencies: AdminAgency[];
+  /** What staff should check: aliases of agencies no report is of. */
+  warnings: string[];
+  /** The last changes, newest first. */
+  history: AdminSiteDataChange[];
+}
+
+/** `PUT /api/admin/settings/aliases` and `/synonyms` body: the whole file's text. */
+export interface AdminSiteTextRequest {
+  text: string;
+}
+
+/** `PUT /api/admin/settings/site` body. */
+export interface AdminSiteSettingsRequest {
+  siteName: string;
+  agency?: string | null;
+  contacts?: ContactPoint[];
 }

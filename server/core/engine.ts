@@ -107,7 +107,13 @@ export function formatNotFound(contacts: ContactPoint[], reason: CorpusAnswer['r
         ? scopeMessage
         : '抱歉，已发布的报告中没有找到这个问题的答案。您可以换个说法再问，或说得更具体一些。';
   if (contacts.length === 0) return `${lead}也可以直接联系发布单位咨询。`;
-  return `${lead}也可以咨询：${contacts.map((c) => `${c.label} ${c.phone}`).join('；')}。`;
+  return `${lead}也可以咨询：${contacts.map(describeContact).join('；')}。`;
+}
+
+/** A contact as the reply names it: 「政务服务咨询 0453-6958002（地址：…，办公时间：…，网址：…）」. */
+export function describeContact(c: ContactPoint): string {
+  const more = [c.address ? `地址：${c.address}` : '', c.hours ? `办公时间：${c.hours}` : '', c.web ? `网址：${c.web}` : ''].filter(Boolean);
+  return `${c.label} ${c.phone}${more.length > 0 ? `（${more.join('，')}）` : ''}`;
 }
 
 /** The report a page is: a slug, or a URL of the report's page (its own URL, or /reports/:slug on this server). */

@@ -75,6 +75,21 @@ export interface AuditRecord {
   after: FaqEntry | null;
 }
 
+/** The site data staff edit besides FAQ entries (server/core/site-data.ts): agency aliases, synonyms, site settings. */
+export type SettingsKind = 'aliases' | 'synonyms' | 'site';
+
+/** One change to the site data: what it was and what it became (the file's text; null for "the shipped file"). */
+export interface SettingsAuditRecord {
+  id: number;
+  at: string;
+  actor: Actor;
+  /** `update` for a saved text, `delete` for a return to the shipped file. */
+  action: 'update' | 'delete';
+  kind: SettingsKind;
+  before: string | null;
+  after: string | null;
+}
+
 /** Questions the robot could not answer, or whose answer a citizen found unhelpful, grouped by {@link questionKey}. */
 export interface UnansweredGroup {
   key: string;
@@ -169,6 +184,10 @@ export interface Store {
   listFeedback(options: { limit: number; helpful?: boolean }): Promise<FeedbackRecord[]>;
   /** Changes, newest first; `entityId` for one entry's history. */
   listAudit(options: { limit: number; entityId?: number }): Promise<AuditRecord[]>;
+  /** Records a change to the site data in the audit log (entity = its kind). */
+  recordSettingsChange(change: Omit<SettingsAuditRecord, 'id'>): Promise<void>;
+  /** Changes to the site data, newest first. */
+  listSettingsAudit(options: { limit: number }): Promise<SettingsAuditRecord[]>;
   unanswered(query: UnansweredQuery): Promise<UnansweredGroup[]>;
   /**
    * A page of {@link Store.unanswered} with the total: grouped, sorted and cut in the database, one pass over the

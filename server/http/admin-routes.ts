@@ -27,6 +27,7 @@ import {
 } from '../core/faq-transfer.js';
 import { toWellFormed } from '../core/normalize.js';
 import { maskPersonalData } from '../core/privacy.js';
+import { MAX_SITE_DATA_BODY_BYTES } from '../core/site-data.js';
 import type { Store, UnansweredGroup } from '../core/store.js';
 import type { AppDeps, QuestionEvent } from './app.js';
 import { ApiError } from './errors.js';
@@ -52,6 +53,7 @@ export const STAFF_BODY_LIMITS: ReadonlyArray<{ method: string; path: RegExp; ma
   { method: 'POST', path: /^\/api\/admin\/faq\/?$/, maxBytes: MAX_FAQ_ENTRY_BYTES, advice: '' },
   { method: 'PUT', path: /^\/api\/admin\/faq\/[^/]+\/?$/, maxBytes: MAX_FAQ_ENTRY_BYTES, advice: '' },
   { method: 'POST', path: /^\/api\/admin\/reports(?:\/preview)?\/?$/, maxBytes: MAX_UPLOAD_BODY_BYTES, advice: 'upload fewer or smaller files at a time' },
+  { method: 'PUT', path: /^\/api\/admin\/settings\/[^/]+\/?$/, maxBytes: MAX_SITE_DATA_BODY_BYTES, advice: 'keep the list shorter' },
 ];
 /** Longest feedback comment, in characters. */
 export const MAX_COMMENT_CHARS = 500;
@@ -124,7 +126,7 @@ export function isCrossOrigin(c: Context, trustProxy: boolean): boolean {
 }
 
 /** Who made a change: the console's `X-Staff-Name` (masked, at most 40 characters), else "staff". */
-function actorOf(c: Context): string {
+export function actorOf(c: Context): string {
   const raw = c.req.header('x-staff-name');
   if (!raw) return 'staff';
   let name = raw;

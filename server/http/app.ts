@@ -19,6 +19,8 @@ export interface AppDeps {
   config: Config;
   runtime: 'node' | 'workers';
   site: SiteSettings;
+  /** The site settings in effect now, when staff can change them while the server runs (Node); default `site`. */
+  currentSite?: () => SiteSettings;
   /** Serves built files (widget.js, the staff console); null when the file does not exist. */
   assets?: (path: string) => Promise<Response | null>;
   /** The client's network address (for rate limiting); the runtime knows where it comes from. */
@@ -69,7 +71,8 @@ export function createApp(deps: AppDeps): Hono {
   const log = deps.logger ?? createLogger(deps.config.logLevel);
   const limiter = deps.rateLimiter ?? createMemoryRateLimiter();
   const address = deps.clientAddress ?? (() => 'unknown');
-  const { engine, config, site } = deps;
+  const { engine, config } = deps;
+  const siteNow = () => deps.currentSite?.() ?? deps.site;
 
   app.use('*', async (c, next) => {
     await next();
@@ -136,7 +139,7 @@ export function createApp(deps: AppDeps): Hono {
 
   const hotQuestions = async () => {
     const hot = deps.hotQuestions ? await deps.hotQuestions() : [];
-    return hot.length > 0 ? hot : site.hotQuestions;
+    return hot.length > 0 ? hot : siteNow().hotQuestions;
   };
   const suggestionPool = async () => [...(await hotQuestions()), ...(deps.suggestionPool ? await deps.suggestionPool() : [])];
   /** For a question the robot cannot answer: known questions close to it, else the hot questions. */
@@ -185,13 +188,13 @@ export function createApp(deps: AppDeps): Hono {
 
   for (const extend of deps.extensions ?? []) extend(app, deps);
 
-  app.get('/', (c) => html(c, renderReportPage(engine.index, defaultDocument(engine.index, site), site)));
-  app.get('/reports', (c) => html(c, renderReportList(engine.index, site)));
+  app.get('/', (c) => html(c, renderReportPage(engine.index, defaultDocument(engine.index, siteNow()), siteNow())));
+  app.get('/reports', (c) => html(c, renderReportList(engine.index, siteNow())));
   app.get('/reports/:slug', (c) => {
     const slug = c.req.param('slug');
     const doc = engine.index.documents.findIndex((d) => d.slug === slug);
     if (doc === -1) throw new ApiError(404, 'not_found', `no report named ${JSON.stringify(slug)}`);
-    return html(c, renderReportPage(engine.index, doc, site));
+    return html(c, renderReportPage(engine.index, doc, siteNow()));
   });
   app.get('/assets/site.css', (c) => c.body(SITE_CSS, 200, { 'Content-Type': 'text/css; charset=utf-8' }));
   app.get('/assets/site.js', (c) => c.body(SITE_JS, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }));

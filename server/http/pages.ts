@@ -1,6 +1,8 @@
 // Owns the HTML pages the server renders from the index: the demo page (the default report as the site shows it,
 // with the robot embedded by its script tag) and one page per report; runtime-neutral, escapes all text.
-import type { IndexedDocument, IndexedPassage, SearchIndex } from '../core/search-index.js';
+import type { ContactPoint } from '../contract.js';
+import type { IndexedDocument, IndexedPassage, IndexedTable, SearchIndex } from '../core/search-index.js';
+import { safeHttpUrl } from '../core/url.js';
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -18,30 +20,60 @@ export interface SiteSettings {
   /** The site's own agency, as its reports name it; default: the agency of `defaultReport`. */
   agency?: string;
   /** Where citizens ask when the robot cannot help (the "I don't know" reply); default: the site's reports' numbers. */
-  contacts?: Array<{ label: string; phone: string }>;
+  contacts?: ContactPoint[];
 }
 
 /**
- * Reads `site.json`'s fields, keeping the well-formed ones: a contact needs a label and a phone number.
+ * Reads `site.json`'s fields, keeping the well-formed ones: a contact needs a label and a phone number; its address,
+ * opening hours and web address (http(s) only) are kept when given.
  */
 export function parseSiteSettings(data: Record<string, unknown>, fallback: SiteSettings): SiteSettings {
-  const contacts = Array.isArray(data.contacts)
-    ? data.contacts.filter(
-        (c): c is { label: string; phone: string } =>
-          !!c && typeof c === 'object' && typeof (c as Record<string, unknown>).label === 'string' && typeof (c as Record<string, unknown>).phone === 'string' && /\d{5,}/.test(((c as Record<string, unknown>).phone as string).replace(/\D/g, '')),
-      )
-    : [];
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const contacts: ContactPoint[] = [];
+  for (const raw of Array.isArray(data.contacts) ? data.contacts : []) {
+    if (!raw || typeof raw !== 'object') continue;
+    const c = raw as Record<string, unknown>;
+    const label = text(c.label);
+    const phone = text(c.phone);
+    if (!label || !phone || !/\d{5,}/.test(phone.replace(/\D/g, ''))) continue;
+    const address = text(c.address);
+    const hours = text(c.hours);
+    const web = safeHttpUrl(c.web);
+    contacts.push({ label, phone, ...(address ? { address } : {}), ...(hours ? { hours } : {}), ...(web ? { web } : {}) });
+  }
   return {
     siteName: typeof data.siteName === 'string' ? data.siteName : fallback.siteName,
     ...(typeof data.defaultReport === 'string' ? { defaultReport: data.defaultReport } : {}),
     hotQuestions: Array.isArray(data.hotQuestions) ? data.hotQuestions.filter((q): q is string => typeof q === 'string') : [],
     ...(typeof data.agency === 'string' && data.agency.trim() ? { agency: data.agency.trim() } : {}),
-    ...(contacts.length > 0 ? { contacts: contacts.map((c) => ({ label: c.label.trim(), phone: c.phone.trim() })) } : {}),
+    ...(contacts.length > 0 ? { contacts } : {}),
   };
 }
 
-function renderBody(passages: IndexedPassage[]): string {
+/** A cell's span as the page may give it: a whole number from 1 to 200. */
+const span = (n: number) => (Number.isInteger(n) && n > 1 ? Math.min(n, 200) : 1);
+
+/**
+ * A report's table as HTML, laid out as the page gave it (spans kept), each row with the id citations of its cells
+ * link to (`t{table}-r{row}`, see cellUrl in server/core/answer.ts). Cell text is escaped.
+ */
+export function renderTable(table: IndexedTable, tableIndex: number): string {
+  const rows = table.rows.map((row, r) => {
+    const cells = row
+      .map((c) => {
+        const rowspan = span(c.rowspan);
+        const colspan = span(c.colspan);
+        return `<td${rowspan > 1 ? ` rowspan="${rowspan}"` : ''}${colspan > 1 ? ` colspan="${colspan}"` : ''}>${escapeHtml(c.text)}</td>`;
+      })
+      .join('');
+    return `<tr id="t${tableIndex}-r${r}">${cells}</tr>`;
+  });
+  return `<div class="table-wrap"><table class="report-table" id="t${tableIndex}"><tbody>${rows.join('')}</tbody></table></div>`;
+}
+
+function renderBody(passages: IndexedPassage[], tables: ReadonlyArray<IndexedTable | undefined> = [], docTables: number[] = []): string {
   const out: string[] = [];
+  const shown = new Set<number>();
   let section: string[] = [];
   let paragraph: number | null = null;
   let open = false;
@@ -51,6 +83,8 @@ function renderBody(passages: IndexedPassage[]): string {
   };
   for (const p of passages) {
     if (p.kind === 'meta') continue;
+    // A table's cells are passages (one per value, for citing); the page shows the table itself, where its first cell is.
+    if (p.cell && shown.has(p.cell.table)) continue;
     if (p.kind === 'signoff') {
       close();
       const [issuer, ...rest] = p.text.split(' ');
@@ -68,6 +102,14 @@ function renderBody(passages: IndexedPassage[]): string {
       section = p.section;
       paragraph = null;
     }
+    if (p.cell) {
+      close();
+      const table = tables[p.cell.table];
+      if (table) out.push(renderTable(table, p.cell.table));
+      shown.add(p.cell.table);
+      paragraph = null;
+      continue;
+    }
     if (p.paragraph !== paragraph) {
       close();
       out.push('<p>');
@@ -77,6 +119,8 @@ function renderBody(passages: IndexedPassage[]): string {
     out.push(escapeHtml(p.text));
   }
   close();
+  // Tables that gave no citable value (labels only) still show, after the text.
+  for (const t of docTables) if (!shown.has(t) && tables[t]) out.push(renderTable(tables[t]!, t));
   return out.join('');
 }
 
@@ -109,6 +153,7 @@ ${main}
 export function renderReportPage(index: SearchIndex, docIndex: number, site: SiteSettings): string {
   const doc = index.documents[docIndex]!;
   const passages = index.passages.filter((p) => p.doc === docIndex);
+  const docTables = [...index.tables.keys()].filter((t) => index.tables[t]!.doc === docIndex);
   const meta = [doc.date ? `日期：${escapeHtml(doc.date)}` : '', `来源：${escapeHtml(doc.issuer ?? '')}`]
     .filter(Boolean)
     .join('&nbsp;&nbsp;');
@@ -119,7 +164,7 @@ export function renderReportPage(index: SearchIndex, docIndex: number, site: Sit
 <h1>${escapeHtml(doc.title)}</h1>
 <div class="article-meta">${meta}<span class="font-size">字号：<button type="button" data-font="20">大</button><button type="button" data-font="17">中</button><button type="button" data-font="15">小</button></span></div>
 <article class="article-body">
-${renderBody(passages)}
+${renderBody(passages, index.tables, docTables)}
 </article>
 <div class="article-tools">
 <a href="#top">返回顶部</a>
@@ -177,6 +222,10 @@ body{margin:0;font-family:"Microsoft YaHei","PingFang SC","Noto Sans CJK SC",san
 .article-body p.signoff{text-align:right;text-indent:0}
 .article-tools{text-align:right;border-top:1px solid #ddd;margin-top:24px;padding-top:12px}
 .article-tools a{margin-left:16px;color:#1565c0}
+.table-wrap{overflow-x:auto;margin:1em 0}
+.report-table{border-collapse:collapse;font-size:14px;line-height:1.5;min-width:60%}
+.report-table td{border:1px solid #999;padding:4px 8px;text-align:center;vertical-align:middle}
+.report-table tr:target{background:#fff3c4}
 .report-list li{margin:.5em 0}
 .report-list .date{color:#666;margin-left:1em}
 .site-footer{text-align:center;color:#666;font-size:13px;padding:16px}

@@ -1,7 +1,7 @@
 // Owns preparing the answering engine on Node: checking the built index against the corpus, rebuilding it when
 // missing or stale (or refusing to start), and loading it with nodejieba, the dictionary, synonyms and site settings.
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseAliases } from '../core/agencies.js';
 import type { Config } from '../config.js';
 import { artifactPaths, buildIndex, segmenterForCorpus, type BuildSummary } from '../build/build-index.js';
@@ -13,6 +13,7 @@ import { checkManifest, IndexMismatchError, loadSearchIndex, type IndexArtifact,
 import { parseSynonyms, type SynonymTable } from '../core/synonyms.js';
 import { parseSiteSettings, type SiteSettings } from '../http/pages.js';
 import type { Logger } from '../http/log.js';
+import { readEffectiveFile, readEffectiveSiteData } from './site-data-files.js';
 
 /** Everything the Node server answers with. */
 export interface LoadedCorpus {
@@ -26,25 +27,23 @@ export interface LoadedCorpus {
   built: BuildSummary | null;
 }
 
-/** Reads `site.json` of a corpus; defaults when absent. */
-export function readSiteSettings(corpusDir: string): SiteSettings {
-  const file = corpusPaths(corpusDir).site;
+/**
+ * Reads the effective `site.json`: the corpus's, with the staff's overlay in DATA_DIR (when `dataDir` is given);
+ * defaults when absent.
+ */
+export function readSiteSettings(corpusDir: string, dataDir: string | null = null): SiteSettings {
   const fallback: SiteSettings = { siteName: '政府网站', hotQuestions: [] };
-  if (!existsSync(file)) return fallback;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as Partial<SiteSettings>;
-  return parseSiteSettings(data, fallback);
+  return parseSiteSettings(readEffectiveSiteData(corpusDir, dataDir), fallback);
 }
 
-/** Reads `aliases.txt` of a corpus: staff's other names for agencies (empty when absent). */
-export function readAliases(corpusDir: string): Map<string, string[]> {
-  const file = join(resolve(corpusDir), 'aliases.txt');
-  return existsSync(file) ? parseAliases(readFileSync(file, 'utf8')) : new Map();
+/** Reads the effective `aliases.txt`: staff's other names for agencies (DATA_DIR's overlay, else the corpus's; empty when absent). */
+export function readAliases(corpusDir: string, dataDir: string | null = null): Map<string, string[]> {
+  return parseAliases(readEffectiveFile('aliases', corpusDir, dataDir).text);
 }
 
-/** Reads the synonym list of a corpus (empty when absent). */
-export function readSynonyms(corpusDir: string): SynonymTable {
-  const file = corpusPaths(corpusDir).synonyms;
-  return parseSynonyms(existsSync(file) ? readFileSync(file, 'utf8') : '', normalizeText);
+/** Reads the effective synonym list (DATA_DIR's overlay, else the corpus's; empty when absent). */
+export function readSynonyms(corpusDir: string, dataDir: string | null = null): SynonymTable {
+  return parseSynonyms(readEffectiveFile('synonyms', corpusDir, dataDir).text, normalizeText);
 }
 
 /**
@@ -112,9 +111,10 @@ export function loadCorpusEngine(config: Config, log: Logger, faq?: FaqMatcher):
   const segmenter = segmenterForCorpus(corpusDir);
   const index = loadSearchIndex(current.artifact, segmenter);
   const dictionary = loadJiebaDictionary(current.dictionaryText);
-  const synonyms = readSynonyms(corpusDir);
-  const site = readSiteSettings(corpusDir);
-  const aliases = readAliases(corpusDir);
+  const dataDir = resolve(config.dataDir);
+  const synonyms = readSynonyms(corpusDir, dataDir);
+  const site = readSiteSettings(corpusDir, dataDir);
+  const aliases = readAliases(corpusDir, dataDir);
   const engine = createQaEngine({ index, dictionary, synonyms, site, aliases, ...(faq ? { faq } : {}) });
   return { engine, index, dictionary, synonyms, site, aliases, built };
 }

@@ -55,6 +55,27 @@ export function createNodeFaqIndex(store: Store, loaded: Pick<LoadedCorpus, 'ind
   });
 }
 
+/** An FAQ index whose matching options can be replaced while it serves (staff changed the synonyms or the site name). */
+export interface SwappableFaqIndex extends FaqIndex {
+  /** Makes every later call use `next` (one assignment). */
+  swap(next: FaqIndex): void;
+}
+
+/** Wraps an FAQ index so that the staff API, the engine and the suggestions all move to a new one together. */
+export function createSwappableFaqIndex(initial: FaqIndex): SwappableFaqIndex {
+  let current = initial;
+  return {
+    match: (question) => current.match(question),
+    rank: (question, limit) => current.rank(question, limit),
+    entries: () => current.entries(),
+    hotQuestions: () => current.hotQuestions(),
+    suggestionPool: () => current.suggestionPool(),
+    swap: (next) => {
+      current = next;
+    },
+  };
+}
+
 /** Deletes logged questions and feedback older than `days` days. */
 export async function purgeOldLogs(store: Store, days: number, log: Logger, now = new Date()): Promise<void> {
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();

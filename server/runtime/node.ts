@@ -7,17 +7,19 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { ConfigError, readConfig, type Config } from '../config.js';
 import { createQaEngine, createSwappableEngine } from '../core/engine.js';
-import type { FaqIndex } from '../core/faq-match.js';
-import { IndexMismatchError, loadSearchIndex } from '../core/search-index.js';
+import { IndexMismatchError, loadSearchIndex, type SearchIndex } from '../core/search-index.js';
 import type { Store } from '../core/store.js';
 import { staffAppDeps } from '../http/admin-routes.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLogger, type Logger } from '../http/log.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
-import { loadCorpusEngine, readAliases, readSiteSettings } from './node-engine.js';
-import { createNodeFaqIndex, resolveAdminToken, scheduleRetention } from './node-staff.js';
+import { loadCorpusEngine, readAliases, readSiteSettings, readSynonyms } from './node-engine.js';
+import { createNodeFaqIndex, createSwappableFaqIndex, resolveAdminToken, scheduleRetention, type SwappableFaqIndex } from './node-staff.js';
 import { reportRoutes } from '../http/report-routes.js';
 import { createReportPublisher } from './report-publisher.js';
+import { settingsRoutes } from '../http/settings-routes.js';
+import { createSiteDataService } from './site-data-service.js';
+import { describeNewAgency } from '../core/site-data.js';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -91,33 +93,52 @@ export interface NodeAppExtra extends Partial<AppDeps> {
 export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra = {}) {
   const { store: givenStore, ...overrides } = extra;
   // The FAQ index needs the segmenter and dictionary the corpus loads with; the engine asks it through this binding.
-  let faq: FaqIndex | null = null;
+  let faq: SwappableFaqIndex | null = null;
   const faqMatcher = (question: string) => (faq ? faq.match(question) : null);
   const loaded = loadCorpusEngine(config, log, faqMatcher);
   const store = givenStore ?? openSqliteStore({ dataDir: config.dataDir });
-  faq = createNodeFaqIndex(store, loaded);
+  // Swappable: a change of the synonyms or the site name re-prepares the FAQ entries with them.
+  faq = createSwappableFaqIndex(createNodeFaqIndex(store, loaded));
   const staff = staffAppDeps({ store, faq, logger: log });
-  // Staff publish reports while the server runs: a rebuilt index replaces the engine's in one assignment.
+  // Staff publish reports and edit the site data while the server runs: a new engine (over a rebuilt index, or the
+  // same index with the site data re-read) replaces the current one in one assignment.
   const engine = createSwappableEngine(loaded.engine);
+  let currentSite = loaded.site;
+  const engineOver = (index: SearchIndex) => {
+    currentSite = readSiteSettings(config.corpusDir, config.dataDir);
+    return createQaEngine({
+      index,
+      dictionary: loaded.dictionary,
+      synonyms: readSynonyms(config.corpusDir, config.dataDir),
+      site: currentSite,
+      aliases: readAliases(config.corpusDir, config.dataDir),
+      faq: faqMatcher,
+    });
+  };
   const publisher = createReportPublisher({
     corpusDir: config.corpusDir,
     dataDir: config.dataDir,
     indexDir: config.indexDir,
     parseTimeoutMs: config.parseTimeoutMs,
     index: () => engine.index,
+    describeAgency: (agency) =>
+      describeNewAgency(agency, engine.index.documents.map((d) => d.agency ?? null), readAliases(config.corpusDir, config.dataDir), loaded.dictionary),
     activate: (artifact) => {
       const index = loadSearchIndex(artifact, loaded.index.segmenter);
-      engine.swap(
-        createQaEngine({
-          index,
-          dictionary: loaded.dictionary,
-          synonyms: loaded.synonyms,
-          site: readSiteSettings(config.corpusDir),
-          aliases: readAliases(config.corpusDir),
-          faq: faqMatcher,
-        }),
-      );
+      engine.swap(engineOver(index));
       log.info('index.swapped', { documents: index.documents.length, passages: index.passages.length });
+    },
+  });
+  const siteData = createSiteDataService({
+    corpusDir: config.corpusDir,
+    dataDir: config.dataDir,
+    store,
+    engine: () => engine,
+    places: loaded.dictionary,
+    apply: () => {
+      engine.swap(engineOver(engine.index));
+      faq!.swap(createNodeFaqIndex(store, { index: engine.index, dictionary: loaded.dictionary, synonyms: readSynonyms(config.corpusDir, config.dataDir), site: currentSite }));
+      log.info('site_data.applied', { agencies: engine.agencies.agencies.length });
     },
   });
   const app = createApp({
@@ -125,15 +146,16 @@ export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra =
     config,
     runtime: 'node',
     site: loaded.site,
+    currentSite: () => currentSite,
     assets: createFileAssets(join(process.cwd(), 'dist', 'public')),
     clientAddress: nodeClientAddress(config),
     logger: log,
     ...staff,
     ...overrides,
     // The staff API's guard must be registered before any other /api/admin route: staff extensions go first.
-    extensions: [...(staff.extensions ?? []), reportRoutes(publisher), ...(overrides.extensions ?? [])],
+    extensions: [...(staff.extensions ?? []), reportRoutes(publisher), settingsRoutes(siteData), ...(overrides.extensions ?? [])],
   });
-  return { app, loaded, store, faq, engine, publisher };
+  return { app, loaded, store, faq, engine, publisher, siteData };
 }
 
 function main(): void {

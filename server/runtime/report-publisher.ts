@@ -48,6 +48,8 @@ export interface PublisherOptions {
   parseTimeoutMs?: number;
   /** How uploads are read; default: in a child process with `parseTimeoutMs` per file. */
   reader?: ReportReader;
+  /** The short forms of an uploaded report's agency among the site's agencies, and whether the site has it already. */
+  describeAgency?: (agency: string | null) => { shortForms: string[]; known: boolean };
 }
 
 /** Largest upload accepted, per file. */
@@ -202,7 +204,8 @@ export function createReportPublisher(options: PublisherOptions): ReportPublishe
   const indexDir = resolve(options.indexDir);
   const parseTimeoutMs = options.parseTimeoutMs ?? 10_000;
   const runBuild = options.runBuild ?? buildInChild(parseTimeoutMs);
-  const reader = options.reader ?? createChildReportReader({ timeoutMs: parseTimeoutMs });
+  const reader = options.reader ?? createChildReportReader({ timeoutMs: parseTimeoutMs, dictionaryFile: artifactPaths(indexDir).dictionary });
+  const describeAgency = options.describeAgency ?? (() => ({ shortForms: [], known: false }));
   const state: AdminPublishStatus = { building: false, startedAt: null, last: null };
   cleanStaleStaging(indexDir);
 
@@ -298,7 +301,8 @@ export function createReportPublisher(options: PublisherOptions): ReportPublishe
         const upload = uploads[i]!;
         if (!result.ok) return { ok: false, name: upload.name, reason: result.reason };
         const { ok: _ok, ...content } = result;
-        return { ok: true, name: upload.name, slug: slugOf(upload.name), exists: names.has(upload.name), ...content };
+        const agency = describeAgency(content.agency);
+        return { ok: true, name: upload.name, slug: slugOf(upload.name), exists: names.has(upload.name), ...content, shortForms: agency.shortForms, agencyKnown: agency.known };
       });
     },
 

@@ -1,28 +1,52 @@
 // The report reader's child process (started by report-reader.ts): reads one uploaded file per message (decode,
-// parse, split into passages) and answers with what the preview shows, so that a page that parses slowly holds this
-// process, never the server's. Exits when its parent goes away.
+// parse, ingest as the build does: agency, passages, tables) and answers with what the preview shows, so that a page
+// that parses slowly holds this process, never the server's. Exits when its parent goes away.
+import { existsSync, readFileSync } from 'node:fs';
 import { decodeText } from '../build/corpus.js';
+import type { PlaceLexicon } from '../core/agencies.js';
 import { hasBody, parseDocument } from '../core/document.js';
-import { splitIntoPassages } from '../core/passages.js';
+import { loadJiebaDictionary } from '../core/jieba.js';
+import { ingestReport } from '../core/report-ingest.js';
 import type { ReadRequest, ReadResult } from './report-reader.js';
+
+/** Place names of the index's dictionary (argv[2]), loaded before the child says it is ready; none without one. */
+const dictionaryFile = process.argv[2];
+const places: PlaceLexicon =
+  dictionaryFile && existsSync(dictionaryFile) ? loadJiebaDictionary(readFileSync(dictionaryFile, 'utf8')) : { isPlaceName: () => false };
 
 function read(request: ReadRequest): ReadResult {
   try {
     const document = parseDocument(decodeText(request.bytes, request.format), request.format, request.meta, { fileName: request.name });
     if (!hasBody(document)) return { ok: false, reason: 'no body text was found after removing the page chrome' };
-    const passages = splitIntoPassages(document);
+    const report = ingestReport(document, places);
+    const passages = report.passages;
     const sections = [...new Set(passages.filter((p) => p.kind === 'sentence').map((p) => p.section.join(' › ')))].filter(Boolean);
+    const tables = document.blocks.flatMap((b) =>
+      b.kind === 'table' ? [{ rows: b.table.rows.map((row) => row.map((c) => ({ text: c.text, rowspan: c.rowspan, colspan: c.colspan }))), warnings: b.reading.warnings }] : [],
+    );
     return {
       ok: true,
       meta: document.meta,
       sections,
       passages: passages.map((p) => ({ kind: p.kind, section: p.section.join(' › '), text: p.text })),
       stripped: document.stripped,
+      agency: report.agency,
+      warnings: document.warnings,
+      tables,
     };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
 }
+
+// One small page read before saying ready, so the first upload's time limit counts its reading, not the parser's
+// first compilation (regular expressions, the dictionary's first look-ups).
+read({
+  name: 'warm-up.txt',
+  format: 'txt',
+  bytes: new TextEncoder().encode('示例市行政审批局2022年政府信息公开工作年度报告\n一、总体情况\n2022年，示例市行政审批局主动公开信息10条。\n| 项目 | 自然人 | 总计 |\n| 一、本年新收政府信息公开申请数量 | 1 | 1 |\n示例市行政审批局\n2023年1月20日\n'),
+  meta: {},
+});
 
 process.on('message', (request: ReadRequest) => process.send!(read(request)));
 // The parent died or closed the channel: nothing more will be asked.

@@ -15,7 +15,7 @@ export interface ReadRequest {
 
 /** What reading a file gave: the preview's content, or why it cannot be published. */
 export type ReadResult =
-  | ({ ok: true } & Pick<Extract<AdminReportPreview, { ok: true }>, 'meta' | 'sections' | 'passages' | 'stripped'>)
+  | ({ ok: true } & Pick<Extract<AdminReportPreview, { ok: true }>, 'meta' | 'sections' | 'passages' | 'stripped' | 'agency' | 'warnings' | 'tables'>)
   | { ok: false; reason: string; timedOut?: boolean };
 
 export interface ReportReader {
@@ -26,8 +26,13 @@ export interface ReportReader {
 export interface ChildReaderOptions {
   /** Longest time one file may take to read, in ms (PARSE_TIMEOUT_MS). */
   timeoutMs: number;
-  /** Longest time the child may take to start (load its modules), in ms. Default 60,000. */
+  /** Longest time the child may take to start (load its modules and the dictionary), in ms. Default 60,000. */
   startTimeoutMs?: number;
+  /**
+   * The segmentation dictionary the index was built with (INDEX_DIR/dictionary.txt): its place names let the child
+   * derive a report's agency as the build does. Without it, agencies are derived without place names.
+   */
+  dictionaryFile?: string;
 }
 
 const CHILD = fileURLToPath(new URL('./report-reader-child.ts', import.meta.url));
@@ -43,9 +48,9 @@ interface Child {
   next(): Promise<unknown>;
 }
 
-function startChild(): Child {
+function startChild(dictionaryFile: string | undefined): Child {
   // `--import tsx`, not the tsx CLI: a kill then reaches the process that parses.
-  const child = fork(CHILD, [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(CHILD, dictionaryFile ? [dictionaryFile] : [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   const waiting: Array<{ resolve: (m: unknown) => void; reject: (e: Error) => void }> = [];
@@ -82,7 +87,7 @@ export function createChildReportReader(options: ChildReaderOptions): ReportRead
       try {
         for (const request of requests) {
           if (!child) {
-            child = startChild();
+            child = startChild(options.dictionaryFile);
             const started = await within(child.next().then(() => true), startTimeoutMs, () => false);
             if (!started) throw new Error(`the report reader did not start within ${startTimeoutMs / 1000} s`);
           }

@@ -17,6 +17,7 @@ import { createLogger, type Logger } from '../http/log.js';
 import { parseSiteSettings, type SiteSettings } from '../http/pages.js';
 import type { RateLimiter } from '../http/rate-limit.js';
 import { reportRoutes } from '../http/report-routes.js';
+import { settingsRoutes } from '../http/settings-routes.js';
 import { createD1RateLimiter, purgeRateLimits } from '../store/d1-rate-limit.js';
 import { createD1Store, type D1Database } from '../store/d1-store.js';
 import { cacheFaqRevision } from '../store/faq-revision-cache.js';
@@ -156,7 +157,7 @@ export async function createWorkerApp(env: WorkerEnv): Promise<WorkerApp> {
       ...deps,
       hotQuestions: citizen.hotQuestions,
       suggestionPool: citizen.suggestionPool,
-      extensions: [...(deps.extensions ?? []), reportRoutes(null)],
+      extensions: [...(deps.extensions ?? []), reportRoutes(null), settingsRoutes(null)],
     };
     rateLimiter = createD1RateLimiter(db, { onError: (error) => log.error('rate_limit.failed', { error: describeD1Failure(error) }) });
   } else {

@@ -1,11 +1,15 @@
 // Owns backing up and restoring the staff's data: a consistent copy of the database (SQLite's online backup API
 // through better-sqlite3, while the server keeps answering and writing, then an integrity check of the copy) together
-// with the reports published into DATA_DIR/reports; and putting such a backup back into a data folder.
+// with the reports published into DATA_DIR/reports and the site data in DATA_DIR/site-data; and putting such a backup
+// back into a data folder.
 import Database from 'better-sqlite3';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { publishedReportsDir, PUBLISHED_REPORTS_DIR } from '../build/corpus.js';
 import { DATABASE_FILE, databasePath } from './sqlite-store.js';
+
+/** Folder in DATA_DIR of the staff's site data (aliases, synonyms, site settings; see server/runtime/site-data-files.ts). */
+export const SITE_DATA_FOLDER = 'site-data';
 
 /** Folder in DATA_DIR where backups go by default. */
 export const BACKUP_DIR = 'backups';
@@ -73,6 +77,8 @@ export interface DataBackupResult {
   database: BackupResult;
   /** Published files copied (reports, sidecars and the list of removed shipped reports). */
   reportFiles: number;
+  /** Site data files copied (aliases.txt, synonyms.txt, site.json staff saved). */
+  siteDataFiles: number;
 }
 
 /** The manifest of a backup folder. */
@@ -82,6 +88,8 @@ export interface BackupManifest {
   createdAt: string;
   database: string;
   reports: string;
+  /** The site data folder; absent in backups made before site data existed (restoring one leaves none). */
+  siteData?: string;
 }
 
 /** Default name of a backup folder: `qa-robot-YYYYMMDD-HHMMSS` (UTC), in DATA_DIR/backups. */
@@ -100,8 +108,9 @@ function countFiles(dir: string): number {
 }
 
 /**
- * Backs up everything staff made: the database (FAQ, question log, feedback, audit) and the published reports
- * (`DATA_DIR/reports`: reports, their sidecars, the list of removed shipped reports), into one folder (default
+ * Backs up everything staff made: the database (FAQ, question log, feedback, audit), the published reports
+ * (`DATA_DIR/reports`: reports, their sidecars, the list of removed shipped reports) and the site data
+ * (`DATA_DIR/site-data`: aliases, synonyms, site settings), into one folder (default
  * DATA_DIR/backups/qa-robot-<time>/) with a manifest. Safe while the server runs.
  *
  * @remarks The staff token file is not copied: it is a password (a restored robot generates a new one, or takes
@@ -119,9 +128,20 @@ export async function backupDataDir(dataDir: string, target?: string): Promise<D
     const reports = join(folder, PUBLISHED_REPORTS_DIR);
     if (existsSync(published)) cpSync(published, reports, { recursive: true, filter: (src) => !src.endsWith('.tmp') });
     else mkdirSync(reports);
-    const manifest: BackupManifest = { format: 'qa-robot-backup', version: 1, createdAt: new Date().toISOString(), database: DATABASE_FILE, reports: PUBLISHED_REPORTS_DIR };
+    const siteData = join(dataDir, SITE_DATA_FOLDER);
+    const siteDataCopy = join(folder, SITE_DATA_FOLDER);
+    if (existsSync(siteData)) cpSync(siteData, siteDataCopy, { recursive: true, filter: (src) => !src.endsWith('.tmp') });
+    else mkdirSync(siteDataCopy);
+    const manifest: BackupManifest = {
+      format: 'qa-robot-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      database: DATABASE_FILE,
+      reports: PUBLISHED_REPORTS_DIR,
+      siteData: SITE_DATA_FOLDER,
+    };
     writeFileSync(join(folder, BACKUP_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
-    return { folder, database, reportFiles: countFiles(reports) };
+    return { folder, database, reportFiles: countFiles(reports), siteDataFiles: countFiles(siteDataCopy) };
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
@@ -133,10 +153,11 @@ export interface RestoreResult {
   /** Where the data the restore replaced was moved (in DATA_DIR/backups), or null when there was none. */
   replaced: string | null;
   reportFiles: number;
+  siteDataFiles: number;
 }
 
 /**
- * Puts a backup folder back into `dataDir`: its database and published reports replace the current ones, which are
+ * Puts a backup folder back into `dataDir`: its database, published reports and site data replace the current ones, which are
  * moved aside into DATA_DIR/backups/replaced-<time>/ (nothing is deleted). Run it with the server stopped; the next
  * start rebuilds the index from the shipped and restored reports.
  *
@@ -150,6 +171,7 @@ export function restoreDataDir(backupFolder: string, dataDir: string, now = new 
   if (manifest.format !== 'qa-robot-backup' || manifest.version !== 1) throw new Error(`${manifestFile} is not a qa-robot backup manifest (version 1)`);
   const database = join(folder, manifest.database ?? DATABASE_FILE);
   const reports = join(folder, manifest.reports ?? PUBLISHED_REPORTS_DIR);
+  const siteDataCopy = manifest.siteData ? join(folder, manifest.siteData) : null;
   const check = new Database(database, { readonly: true, fileMustExist: true });
   try {
     const result = check.pragma('integrity_check', { simple: true });
@@ -160,7 +182,8 @@ export function restoreDataDir(backupFolder: string, dataDir: string, now = new 
   mkdirSync(dataDir, { recursive: true });
   const target = databasePath(dataDir);
   const published = publishedReportsDir(dataDir);
-  const current = [target, `${target}-wal`, `${target}-shm`, published].filter((p) => existsSync(p));
+  const siteData = join(dataDir, SITE_DATA_FOLDER);
+  const current = [target, `${target}-wal`, `${target}-shm`, published, siteData].filter((p) => existsSync(p));
   let replaced: string | null = null;
   if (current.length > 0) {
     const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -173,5 +196,6 @@ export function restoreDataDir(backupFolder: string, dataDir: string, now = new 
   renameSync(`${target}.restore.tmp`, target);
   if (existsSync(reports)) cpSync(reports, published, { recursive: true });
   else mkdirSync(published, { recursive: true });
-  return { replaced, reportFiles: countFiles(published) };
+  if (siteDataCopy && existsSync(siteDataCopy)) cpSync(siteDataCopy, siteData, { recursive: true });
+  return { replaced, reportFiles: countFiles(published), siteDataFiles: countFiles(siteData) };
 }

@@ -8,6 +8,8 @@ import {
   sameFaqContent,
   type Actor,
   type AuditRecord,
+  type SettingsAuditRecord,
+  type SettingsKind,
   type FaqDeleteResult,
   type FaqEntry,
   type FaqImportOutcome,
@@ -228,7 +230,11 @@ const SQL = {
   listFeedback: `SELECT f.id, f.answer_id, f.helpful, f.comment, f.created_at, q.question, q.matched, q.faq_id
     FROM feedback f LEFT JOIN questions q ON q.id = f.answer_id
     WHERE ?2 IS NULL OR f.helpful = ?2 ORDER BY f.created_at DESC, f.id DESC LIMIT ?1`,
-  listAudit: 'SELECT * FROM audit_log ORDER BY id DESC LIMIT ?1',
+  // The FAQ's history: the site data's changes (entity aliases/synonyms/site) have their own list.
+  listAudit: "SELECT * FROM audit_log WHERE entity = 'faq' ORDER BY id DESC LIMIT ?1",
+  settingsAudit: `INSERT INTO audit_log (at, actor, action, entity, entity_id, before_json, after_json)
+    VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)`,
+  listSettingsAudit: "SELECT * FROM audit_log WHERE entity IN ('aliases', 'synonyms', 'site') ORDER BY id DESC LIMIT ?1",
   // Two statements, not `?2 IS NULL OR …`: SQLite plans a statement once, and only this one can use audit_log_entity.
   listEntityAudit: "SELECT * FROM audit_log WHERE entity = 'faq' AND entity_id = ?2 ORDER BY id DESC LIMIT ?1",
   // The page and, in the same pass, the number of groups (a window over all groups, computed before LIMIT).
@@ -533,6 +539,18 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
           after: r.after_json ? (JSON.parse(r.after_json) as FaqEntry) : null,
         }),
       );
+    },
+    async recordSettingsChange(change) {
+      await driver.run(
+        sql(SQL.settingsAudit, change.at, change.actor, change.action, change.kind, JSON.stringify(change.before), JSON.stringify(change.after)),
+      );
+    },
+    async listSettingsAudit({ limit }) {
+      const found = await rows<{ id: number; at: string; actor: string; action: 'update' | 'delete'; entity: SettingsKind; before_json: string | null; after_json: string | null }>(
+        sql(SQL.listSettingsAudit, limit),
+      );
+      const text = (json: string | null) => (json === null ? null : (JSON.parse(json) as string | null));
+      return found.map((r): SettingsAuditRecord => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, kind: r.entity, before: text(r.before_json), after: text(r.after_json) }));
     },
     async unanswered(query) {
       return (await unansweredPage(query)).groups;

@@ -13,6 +13,7 @@ import { staffAppDeps } from '../../server/http/admin-routes.js';
 import { createApp } from '../../server/http/app.js';
 import { createLogger } from '../../server/http/log.js';
 import { reportRoutes } from '../../server/http/report-routes.js';
+import { settingsRoutes } from '../../server/http/settings-routes.js';
 import { createFileAssets, createNodeApp } from '../../server/runtime/node.js';
 import { readSiteSettings } from '../../server/runtime/node-engine.js';
 import { createNodeFaqIndex } from '../../server/runtime/node-staff.js';
@@ -84,7 +85,8 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
 
 /**
  * Starts an app as the Workers runtime builds it, as far as the console can tell: runtime `workers`, the staff API,
- * and the report routes without a publisher (listing works, changes answer 501 with the deploy steps).
+ * the report routes without a publisher (listing works, changes answer 501 with the deploy steps) and the site data
+ * routes without a service (501).
  */
 export async function startWorkersConsoleServer(): Promise<ConsoleServer> {
   const store = openSqliteStore({ dataDir: mkdtempSync(join(tmpdir(), 'qa-console-workers-')) });
@@ -99,7 +101,7 @@ export async function startWorkersConsoleServer(): Promise<ConsoleServer> {
     logger: createLogger('silent'),
     assets: createFileAssets(resolve('dist/public')),
     ...staff,
-    extensions: [...(staff.extensions ?? []), reportRoutes(null)],
+    extensions: [...(staff.extensions ?? []), reportRoutes(null), settingsRoutes(null)],
   });
   const server = await listen(app.fetch);
   return {

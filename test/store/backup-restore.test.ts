@@ -1,19 +1,20 @@
-// Backup and restore of the staff's data as the README describes them: `npm run backup` copies the database and the
-// published reports; after DATA_DIR is lost, `npm run restore` brings both back and the robot gives the same answers
-// and the same FAQ.
+// Backup and restore of the staff's data as the README describes them: `npm run backup` copies the database, the
+// published reports and the site data; after DATA_DIR is lost, `npm run restore` brings them back and the robot gives
+// the same answers, the same FAQ and the same site data.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AdminFaqListResponse, AskResponse } from '../../server/contract.js';
+import type { AdminFaqListResponse, AdminSiteDataResponse, AskResponse } from '../../server/contract.js';
 import { createLogger } from '../../server/http/log.js';
 import { createNodeApp } from '../../server/runtime/node.js';
 import { backupDataDir, restoreDataDir } from '../../server/store/backup.js';
 import { makeCorpus, testConfig } from '../helpers/corpus.js';
 
 const TOKEN = 'backup-test-token-0123456789abcdef';
-const QUESTIONS = ['开通了什么微信公众号', '投诉电话是多少', '护照在哪里办理'];
+// The last is answered only through a staff synonym (吐槽 ~ 投诉).
+const QUESTIONS = ['开通了什么微信公众号', '投诉电话是多少', '护照在哪里办理', '吐槽电话是多少'];
 
 function start(env: Record<string, string>) {
   const node = createNodeApp(testConfig({ ...env, ADMIN_TOKEN: TOKEN }), createLogger('silent'));
@@ -27,7 +28,11 @@ function start(env: Record<string, string>) {
       }),
     );
   const faq = async () => ((await (await request('/api/admin/faq')).json()) as AdminFaqListResponse).entries;
-  return { node, request, answers, faq };
+  const siteData = async () => {
+    const body = (await (await request('/api/admin/settings')).json()) as AdminSiteDataResponse;
+    return { aliases: body.aliases.text, synonyms: body.synonyms.text, site: body.site.contacts, sources: [body.aliases.source, body.synonyms.source, body.site.source] };
+  };
+  return { node, request, answers, faq, siteData };
 }
 
 /** Runs one of the npm scripts' programs as `npm run <name>` runs it, in this checkout. */
@@ -38,7 +43,7 @@ function cli(script: string, args: string[], env: Record<string, string>) {
 }
 
 describe('backup and restore', () => {
-  it('backs up the database and the published reports; after DATA_DIR is wiped, a restore gives the same answers and FAQ', async () => {
+  it('backs up the database, the published reports and the site data; after DATA_DIR is wiped, a restore gives the same answers, FAQ and site data', async () => {
     const env = {
       CORPUS_DIR: makeCorpus({ 'mudanjiang-xzfwzx-2015-gkbg.txt': readFileSync('corpus/reports/mudanjiang-xzfwzx-2015-gkbg.txt') }),
       INDEX_DIR: join(mkdtempSync(join(tmpdir(), 'qa-backup-index-')), 'index'),
@@ -51,25 +56,33 @@ describe('backup and restore', () => {
     });
     expect(published.status).toBe(201);
     expect((await before.request('/api/admin/faq', { method: 'POST', body: JSON.stringify({ question: '护照在哪里办理', answer: '到市出入境接待大厅办理。' }) })).status).toBe(201);
+    const synonyms = `${readFileSync('corpus/synonyms.txt', 'utf8')}吐槽 投诉\n`;
+    expect((await before.request('/api/admin/settings/synonyms', { method: 'PUT', body: JSON.stringify({ text: synonyms }) })).status).toBe(200);
+    expect((await before.request('/api/admin/settings/aliases', { method: 'PUT', body: JSON.stringify({ text: '牡丹江市行政服务中心 江城大厅\n' }) })).status).toBe(200);
+    const site = { siteName: '牡丹江市行政服务中心', contacts: [{ label: '政务服务咨询', phone: '0453-6958002', hours: '工作日 8:30—17:00' }] };
+    expect((await before.request('/api/admin/settings/site', { method: 'PUT', body: JSON.stringify(site) })).status).toBe(200);
     const answers = await before.answers();
-    expect(answers.map((a) => a.matched)).toEqual(['corpus', 'corpus', 'faq']);
+    expect(answers.map((a) => a.matched)).toEqual(['corpus', 'corpus', 'faq', 'corpus']);
     const faq = await before.faq();
+    const siteData = await before.siteData();
+    expect(siteData.sources).toEqual(['data', 'data', 'data']);
 
     const backups = mkdtempSync(join(tmpdir(), 'qa-backups-'));
     const printed = cli('server/store/backup-cli.ts', [join(backups, 'nightly')], env);
-    expect(printed).toMatch(/backup written: .*nightly \(database \d+ bytes, \d+ pages, integrity ok; 1 published report file\(s\)\)/);
-    expect(readdirSync(join(backups, 'nightly')).sort()).toEqual(['backup.json', 'qa-robot.sqlite', 'reports']);
+    expect(printed).toMatch(/backup written: .*nightly \(database \d+ bytes, \d+ pages, integrity ok; 1 published report file\(s\), 3 site data file\(s\)\)/);
+    expect(readdirSync(join(backups, 'nightly')).sort()).toEqual(['backup.json', 'qa-robot.sqlite', 'reports', 'site-data']);
     await before.node.store.close();
 
     // The data folder and the built index are lost (a new machine, a wiped disk): only the backup and the checkout remain.
     rmSync(env.DATA_DIR, { recursive: true, force: true });
     rmSync(env.INDEX_DIR, { recursive: true, force: true });
-    expect(cli('server/store/restore-cli.ts', [join(backups, 'nightly')], env)).toMatch(/restored .*1 published report file/);
+    expect(cli('server/store/restore-cli.ts', [join(backups, 'nightly')], env)).toMatch(/restored .*1 published report file\(s\), 3 site data file/);
 
     const after = start(env);
     expect(after.node.loaded.built).not.toBeNull();
     expect(await after.answers()).toEqual(answers);
     expect(await after.faq()).toEqual(faq);
+    expect(await after.siteData()).toEqual(siteData);
     await after.node.store.close();
   }, 120_000);
 

@@ -12,6 +12,7 @@ import { FeedbackPage } from './pages/Feedback.js';
 import { HitTestPage } from './pages/HitTest.js';
 import { OverviewPage } from './pages/Overview.js';
 import { ReportsPage } from './pages/Reports.js';
+import { SettingsPage } from './pages/Settings.js';
 import { SignInPage } from './pages/SignIn.js';
 import { TransferPage } from './pages/Transfer.js';
 import { UnansweredPage } from './pages/Unanswered.js';
@@ -39,6 +40,8 @@ function PageFor({ route }: { route: Route }) {
       return <TransferPage />;
     case 'reports':
       return <ReportsPage />;
+    case 'settings':
+      return <SettingsPage />;
     case 'audit':
       return <AuditPage faqId={route.faqId} />;
   }

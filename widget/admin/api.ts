@@ -13,6 +13,8 @@ import type {
   AdminReportFile,
   AdminReportPreviewResponse,
   AdminReportsResponse,
+  AdminSiteDataResponse,
+  AdminSiteSettingsRequest,
   AdminTestResponse,
   AdminUnansweredResponse,
 } from '../../server/contract.js';
@@ -65,6 +67,13 @@ export interface AdminApi {
   /** Publishes (ingests and rebuilds the index); resolves when the new index serves. */
   publishReports(files: AdminReportFile[], replace: boolean): Promise<AdminPublishResponse>;
   removeReport(slug: string): Promise<AdminPublishResponse>;
+  /** The site data: aliases, synonyms, site settings, the corpus's agencies and the last changes. */
+  siteData(): Promise<AdminSiteDataResponse>;
+  /** Saves the whole aliases or synonyms file; resolves with the state after it. */
+  saveSiteText(kind: 'aliases' | 'synonyms', text: string): Promise<AdminSiteDataResponse>;
+  saveSiteSettings(settings: AdminSiteSettingsRequest): Promise<AdminSiteDataResponse>;
+  /** Puts the shipped file back in effect. */
+  resetSiteData(kind: 'aliases' | 'synonyms' | 'site'): Promise<AdminSiteDataResponse>;
 }
 
 /** What {@link createAdminApi} needs. */
@@ -204,5 +213,9 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     previewReports: (files) => json('/api/admin/reports/preview', { method: 'POST', json: { files }, wait: true }),
     publishReports: (files, replace) => json('/api/admin/reports', { method: 'POST', json: { files, replace }, wait: true }),
     removeReport: (slug) => json(`/api/admin/reports/${encodeURIComponent(slug)}`, { method: 'DELETE', wait: true }),
+    siteData: () => json('/api/admin/settings'),
+    saveSiteText: (kind, text) => json(`/api/admin/settings/${kind}`, { method: 'PUT', json: { text } }),
+    saveSiteSettings: (settings) => json('/api/admin/settings/site', { method: 'PUT', json: settings }),
+    resetSiteData: (kind) => json(`/api/admin/settings/${kind}`, { method: 'DELETE' }),
   };
 }

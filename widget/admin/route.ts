@@ -12,10 +12,11 @@ export type Route =
   | { page: 'test'; question: string }
   | { page: 'transfer' }
   | { page: 'reports' }
+  | { page: 'settings' }
   | { page: 'audit'; faqId: number | null };
 
 /** The pages in the navigation, in order (the FAQ editor belongs to `faq`). */
-export const NAV_PAGES = ['overview', 'faq', 'unanswered', 'feedback', 'test', 'transfer', 'reports', 'audit'] as const;
+export const NAV_PAGES = ['overview', 'faq', 'unanswered', 'feedback', 'test', 'transfer', 'reports', 'settings', 'audit'] as const;
 export type NavPage = (typeof NAV_PAGES)[number];
 
 function param(query: string, name: string): string {
@@ -45,6 +46,7 @@ export function parseRoute(hash: string): Route {
     case 'feedback':
     case 'transfer':
     case 'reports':
+    case 'settings':
       return { page: parts[0] };
     case 'test':
       return { page: 'test', question: param(query, 'q') };

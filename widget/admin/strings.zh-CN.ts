@@ -14,6 +14,7 @@ export const PAGE_TITLES: Record<NavPage, string> = {
   test: '命中测试',
   transfer: '导入导出',
   reports: '报告管理',
+  settings: '站点设置',
   audit: '操作日志',
 };
 
@@ -133,7 +134,12 @@ const ERROR_MESSAGES: Record<string, string> = {
   invalid_meta: '报告信息填写不正确：日期请写成 YYYY-MM-DD，来源地址须以 http:// 或 https:// 开头。',
   no_files: '请至少选择一个文件。',
   too_many_files: '一次最多发布 5 个文件。',
-  not_supported_on_workers: '当前服务运行在 Cloudflare Workers 上，不能在后台发布报告。',
+  not_supported_on_workers: '当前服务运行在 Cloudflare Workers 上，不能在后台修改（报告、站点设置随部署更新）。',
+  invalid_aliases: '别名表有不正确的行：每行先写机构全称，再写至少一个别名（两个字以上），用空格分隔。',
+  invalid_synonyms: '同义词表有不正确的行：每行至少两个词，用空格分隔。',
+  text_too_large: '内容太长：别名表和同义词表各不超过 64 KB、2000 行。',
+  invalid_site: '本站信息有填写不正确的地方，请按提示修改后再保存。',
+  invalid_body: '请求内容不正确。',
   internal_error: '服务器内部错误，已记录日志，请稍后重试或联系系统管理员。',
 };
 

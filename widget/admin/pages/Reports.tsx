@@ -7,6 +7,7 @@ import type { AdminPublishStatus, AdminReport, AdminReportFile, AdminReportPrevi
 import type { AdminApiError } from '../api.js';
 import { fileToBase64 } from '../base64.js';
 import { ConfirmDialog, type ConfirmRequest } from '../components/ConfirmDialog.js';
+import { ReportTable } from '../components/ReportTable.js';
 import { ErrorNotice, Loading, Notice, PageHeading, TextField } from '../components/ui.js';
 import { useConsole } from '../context.js';
 import { externalHref, formatBytes, formatDateTime, formatDuration } from '../format.js';
@@ -530,7 +531,7 @@ function WorkersNote({ note, runtime }: { note: string | null; runtime: string }
   );
 }
 
-/** One file's preview: problems, editable metadata, sections, sentences and the stripped page chrome. */
+/** One file's preview: problems, editable metadata, agency, warnings, tables, sections, sentences and the stripped page chrome. */
 function DraftPreview({
   draft,
   errors,
@@ -585,6 +586,31 @@ function DraftPreview({
         />
       </fieldset>
       <div class="preview-facts">
+        <h4 id={`${headingId}-agency`}>机构</h4>
+        <p class="agency-line">
+          {p.agency ? <strong>{p.agency}</strong> : '没有识别出机构：提问时点名机构的问题不会由这份报告回答'}
+          {p.agency ? (p.agencyKnown ? '（本站已有这个机构的报告）' : '（本站新增的机构）') : null}
+        </p>
+        {p.agency ? (
+          <p class="muted">
+            市民提问可用的简称：{p.shortForms.length > 0 ? p.shortForms.join('、') : '无（只认全称；可在「站点设置」中添加别名）'}
+          </p>
+        ) : null}
+        {p.warnings.length > 0 ? (
+          <Notice kind="warning" title={`请核对（${p.warnings.length} 条）`}>
+            <ul class="notice-detail">
+              {p.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          </Notice>
+        ) : null}
+        <h4 id={`${headingId}-tables`}>表格（{p.tables.length}）</h4>
+        {p.tables.length > 0 ? (
+          p.tables.map((t, i) => <ReportTable key={i} table={t} number={i + 1} />)
+        ) : (
+          <p class="muted">没有识别出表格。</p>
+        )}
         <h4 id={`${headingId}-sections`}>章节（{p.sections.length}）</h4>
         {p.sections.length > 0 ? (
           <ol class="sections" aria-labelledby={`${headingId}-sections`}>
