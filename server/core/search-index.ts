@@ -323,6 +323,11 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
 /** Raised when an artifact cannot be used; the message names the fix. */
 export class IndexMismatchError extends Error {
   override name = 'IndexMismatchError';
+
+  /** What is wrong, without the fix the message names (for a start-up that is already running that fix). */
+  get problem(): string {
+    return this.message.replace(/:? (?:run|to rebuild it, run) `npm run build:index`.*$/s, '');
+  }
 }
 
 /** What the running code expects of an artifact. Omitted fields are not checked. */
