@@ -1,6 +1,7 @@
 // Owns answering from the corpus: candidate retrieval, ranking by what the question asks for, abstention, and the
 // verbatim extract with its citation; runtime-neutral, imports no node:*, hono or nodejieba.
 import type { ContactPoint, Highlight, QuestionType, Source } from '../contract.js';
+import { createNameMatcher, retrieveCandidates } from './retrieval.js';
 import { findAgencyMentions, type AgencyDirectory } from './agencies.js';
 import { chooseContacts } from './contacts.js';
 import { resolveScope, type AnswerScope, type AskContext } from './scope.js';
@@ -340,7 +341,7 @@ function chooseQueryTerms(searchTerms: string[], stats: TermStatistics, budget: 
   return chosen;
 }
 
-const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<[number, number]> }>();
+const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<[number, number]>; naming: (text: string) => number[] }>();
 
 /**
  * Sentences of the reports a question names. A report is named when question words that only some reports' titles or
@@ -358,17 +359,15 @@ function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, t
       if (range[1] === 0) range[0] = id;
       range[1] = id + 1;
     });
-    cached = { names: index.documents.map((d) => normalizeText(`${d.title} ${d.issuer ?? ''}`)), ranges };
+    const names = index.documents.map((d) => normalizeText(`${d.title} ${d.issuer ?? ''}`));
+    cached = { names, ranges, naming: createNameMatcher(names) };
     documentTexts.set(index, cached);
   }
   const docs = cached.names;
   const scores = new Map<number, number>();
   for (const c of analysis.concepts) {
     if (c.number || Array.from(c.text).length < 2) continue;
-    const holders: number[] = [];
-    docs.forEach((name, i) => {
-      if (name.includes(c.text)) holders.push(i);
-    });
+    const holders = cached.naming(c.text);
     if (holders.length === 0 || holders.length > docs.length / 2) continue;
     for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + c.weight);
   }
@@ -654,15 +653,11 @@ export function answerFromCorpus(
   const terms = chooseQueryTerms(analysis.searchTerms, stats, options.postingBudget);
   if (terms.length === 0) return none(information < options.minInformation ? 'vague' : 'no-candidates');
 
-  const hits = index.search.search(terms.join(' '), {
-    combineWith: 'OR',
-    prefix: false,
-    fuzzy: false,
-    ...(allowed ? { filter: (r: { id: unknown }) => allowed.has(index.passages[r.id as number]!.doc) } : {}),
-  });
+  // MiniSearch's OR search of the terms, top candidates only (retrieval.ts: same scores and order, typed arrays).
+  const hits = retrieveCandidates(index.search, terms, options.candidates, allowed ? (id) => allowed.has(index.passages[id]!.doc) : undefined);
   const topScore = hits[0]?.score ?? 1;
   const retrieval = new Map<number, number>();
-  for (const h of hits.slice(0, options.candidates)) retrieval.set(h.id as number, h.score / topScore);
+  for (const h of hits) retrieval.set(h.id, h.score / topScore);
   const texts = createTextCache(index);
   // A question that names a report (its issuer, its title words) brings that report's sentences in as candidates,
   // whatever their rank among thousands of look-alike sentences of other reports.

@@ -1,6 +1,7 @@
 // Owns the search index artifact: building it from passages, its manifest, and loading it back with checks;
 // runtime-neutral (the caller supplies the segmenter and the bytes), imports no node:*, hono or nodejieba.
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { registerPackedPostings } from './retrieval.js';
 import type { DocumentMeta } from './document.js';
 import { normalizeText } from './normalize.js';
 import type { Passage, PassageKind } from './passages.js';
@@ -409,6 +410,7 @@ export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, e
       `the index artifact cannot be read (${(error as Error).message}): run \`npm run build:index\` to rebuild it`,
     );
   }
+  registerPackedPostings(search, artifact.search);
   return {
     manifest,
     documents: artifact.documents,
