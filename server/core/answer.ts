@@ -654,7 +654,7 @@ export function answerFromCorpus(
   if (terms.length === 0) return none(information < options.minInformation ? 'vague' : 'no-candidates');
 
   // MiniSearch's OR search of the terms, top candidates only (retrieval.ts: same scores and order, typed arrays).
-  const hits = retrieveCandidates(index.search, terms, options.candidates, allowed ? (id) => allowed.has(index.passages[id]!.doc) : undefined);
+  const hits = retrieveCandidates(index, terms, options.candidates, allowed ? (id) => allowed.has(index.passages[id]!.doc) : undefined);
   const topScore = hits[0]?.score ?? 1;
   const retrieval = new Map<number, number>();
   for (const h of hits) retrieval.set(h.id, h.score / topScore);

@@ -3,7 +3,7 @@
 // a question costs its postings and not a result object per matching passage. Runtime-neutral: imports no node:*,
 // hono or nodejieba; the postings come from the index artifact (MiniSearch's serialization, packed) or MiniSearch.
 import type MiniSearch from 'minisearch';
-import type { PackedSearch } from './search-index.js';
+import type { PackedSearch, SearchIndex } from './search-index.js';
 
 /** One term's postings: passage ids in ascending order, and each one's BM25 score for the term. */
 interface TermPostings {
@@ -115,14 +115,14 @@ function miniSearchSource(search: MiniSearch): PostingSource {
 
 const sources = new WeakMap<object, PostingSource>();
 
-/** Makes {@link retrieveCandidates} over `search` read the artifact's packed postings it was loaded from. */
-export function registerPackedPostings(search: MiniSearch, packed: PackedSearch): void {
-  sources.set(search, packedSource(packed));
+/** Makes {@link retrieveCandidates} over `index` read the artifact's packed postings it was loaded from. */
+export function registerPackedPostings(index: SearchIndex, packed: PackedSearch): void {
+  sources.set(index, packedSource(packed));
 }
 
 /**
  * The best `k` passages for the query terms, with the ids, scores and order of the first `k` results of
- * `search.search(terms.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false, filter })`.
+ * `index.search.search(terms.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false, filter })`.
  *
  * @param allow - keeps only the passages it accepts (MiniSearch's `filter`, by id); default all.
  * @remarks MiniSearch sums each term's BM25 into the passage's score in query order, multiplies it by the number of
@@ -131,11 +131,11 @@ export function registerPackedPostings(search: MiniSearch, packed: PackedSearch)
  * order, on typed arrays, and keeps only the best `k` (test/core/retrieval.test.ts compares both on every fixture
  * question).
  */
-export function retrieveCandidates(search: MiniSearch, terms: readonly string[], k: number, allow?: (id: number) => boolean): Candidate[] {
-  let source = sources.get(search);
+export function retrieveCandidates(index: SearchIndex, terms: readonly string[], k: number, allow?: (id: number) => boolean): Candidate[] {
+  let source = sources.get(index);
   if (!source) {
-    source = miniSearchSource(search);
-    sources.set(search, source);
+    source = miniSearchSource(index.search);
+    sources.set(index, source);
   }
   const scratch = source.scratch;
   // A new mark per call; on wrap-around the marks start over from a clean slate.

@@ -345,7 +345,8 @@ export interface SearchIndex {
   docFrequency: Map<string, number>;
   contacts: Contact[];
   tables: IndexedTable[];
-  search: MiniSearch<SearchRecord>;
+  /** MiniSearch over the passages; loaded on first access (answering reads the postings through retrieval.ts). */
+  readonly search: MiniSearch<SearchRecord>;
   segmenter: Segmenter;
 }
 
@@ -402,23 +403,51 @@ export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, e
     const passage = passages[cells[k]!];
     if (passage) passage.cell = { table: cells[k + 1]!, row: cells[k + 2]! };
   }
-  let search: MiniSearch<SearchRecord>;
-  try {
-    search = MiniSearch.loadJS<SearchRecord>(unpackSearch(artifact.search), MINISEARCH_OPTIONS);
-  } catch (error) {
-    throw new IndexMismatchError(
-      `the index artifact cannot be read (${(error as Error).message}): run \`npm run build:index\` to rebuild it`,
-    );
+  const packed = artifact.search;
+  if (!isPackedSearch(packed)) {
+    throw new IndexMismatchError('the index artifact cannot be read (its search index is malformed): run `npm run build:index` to rebuild it');
   }
-  registerPackedPostings(search, artifact.search);
-  return {
+  // Answering reads the packed postings directly (retrieval.ts); MiniSearch's own structure, which takes seconds and
+  // hundreds of MB to build at thousands of reports, is loaded only when something asks for `search`.
+  let search: MiniSearch<SearchRecord> | undefined;
+  const loaded: SearchIndex = {
     manifest,
     documents: artifact.documents,
     passages,
     docFrequency: new Map(Object.entries(artifact.docFrequency)),
     contacts: artifact.contacts,
     tables: Array.isArray(artifact.tables) ? artifact.tables : [],
-    search,
+    get search() {
+      if (!search) {
+        try {
+          search = MiniSearch.loadJS<SearchRecord>(unpackSearch(packed), MINISEARCH_OPTIONS);
+        } catch (error) {
+          throw new IndexMismatchError(
+            `the index artifact cannot be read (${(error as Error).message}): run \`npm run build:index\` to rebuild it`,
+          );
+        }
+      }
+      return search;
+    },
     segmenter,
   };
+  registerPackedPostings(loaded, packed);
+  return loaded;
+}
+
+/** Whether a value has the shape of {@link PackedSearch} (what MiniSearch.loadJS would refuse, checked up front). */
+function isPackedSearch(value: unknown): value is PackedSearch {
+  const p = value as Partial<PackedSearch> | null;
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    p.serializationVersion === 2 &&
+    typeof p.documentCount === 'number' &&
+    typeof p.nextId === 'number' &&
+    Array.isArray(p.averageFieldLength) &&
+    Array.isArray(p.fieldLength) &&
+    p.fieldLength.length === p.nextId &&
+    Array.isArray(p.postings) &&
+    p.postings.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string')
+  );
 }

@@ -23,12 +23,12 @@ function compareOn(corpus: TestCorpus) {
   for (const question of questions) {
     const terms = analyzeQuestion(question, corpus.index.segmenter, stats, corpus.synonyms).searchTerms;
     if (terms.length === 0) continue;
-    for (const k of [1, 60]) expect(retrieveCandidates(corpus.index.search, terms, k), question).toEqual(miniSearchTop(corpus, terms, k));
+    for (const k of [1, 60]) expect(retrieveCandidates(corpus.index, terms, k), question).toEqual(miniSearchTop(corpus, terms, k));
     // Repeated terms, and a filter (an answer scoped to the first document's passages).
     const doubled = [...terms, terms[0]!];
-    expect(retrieveCandidates(corpus.index.search, doubled, 60), question).toEqual(miniSearchTop(corpus, doubled, 60));
+    expect(retrieveCandidates(corpus.index, doubled, 60), question).toEqual(miniSearchTop(corpus, doubled, 60));
     const firstDoc = (id: number) => corpus.index.passages[id]!.doc === 0;
-    expect(retrieveCandidates(corpus.index.search, terms, 60, firstDoc), question).toEqual(miniSearchTop(corpus, terms, 60, firstDoc));
+    expect(retrieveCandidates(corpus.index, terms, 60, firstDoc), question).toEqual(miniSearchTop(corpus, terms, 60, firstDoc));
     compared++;
   }
   return compared;
@@ -52,6 +52,24 @@ describe('candidate retrieval', () => {
   });
 
   it('finds nothing for terms no passage holds', () => {
-    expect(retrieveCandidates(loadCorpus().index.search, ['不存在的词语甲乙丙'], 60)).toEqual([]);
+    expect(retrieveCandidates(loadCorpus().index, ['不存在的词语甲乙丙'], 60)).toEqual([]);
+  });
+});
+
+describe('loading an index for answering', () => {
+  it('answers without building MiniSearch, and refuses a malformed search index at load', async () => {
+    const { loadSearchIndex } = await import('../../server/core/search-index.js');
+    const { answerFromCorpus } = await import('../../server/core/answer.js');
+    const corpus = loadCorpus();
+    const index = loadSearchIndex(corpus.summary.artifact, corpus.index.segmenter);
+    let built = false;
+    const lazy = Object.getOwnPropertyDescriptor(index, 'search')!.get!;
+    Object.defineProperty(index, 'search', { get: () => ((built = true), lazy()) });
+    expect(answerFromCorpus(index, corpus.dictionary, '投诉电话是多少', corpus.synonyms).answer).toContain('6958028');
+    expect(built).toBe(false);
+    expect(index.search.documentCount).toBe(corpus.index.passages.length);
+
+    const broken = { ...corpus.summary.artifact, search: { ...corpus.summary.artifact.search, postings: [['词', 7]] } };
+    expect(() => loadSearchIndex(broken as never, corpus.index.segmenter)).toThrow(/cannot be read.*npm run build:index/);
   });
 });
