@@ -41,7 +41,7 @@ if (process.argv.includes('--profile')) {
   const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
   if (file) {
     console.log(`\nserver profile under ask load (${COMPILED_SERVER}, main excluded):`);
-    for (const h of hotFunctions(join(profDir, file), { exclude: ['main'], limit: 25 })) {
+    for (const h of hotFunctions(join(profDir, file), { exclude: ['main', 'evaluate'], by: 'self', limit: 25 })) {
       console.log(`${(h.selfShare * 100).toFixed(1).padStart(5)}% self ${(h.totalShare * 100).toFixed(1).padStart(5)}% total  ${h.name}  ${h.location}`);
     }
   }
