@@ -1,5 +1,7 @@
 // Owns starting bench helper processes: `node --import tsx` children whose last stdout line is their JSON result.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
 
 /** Node flags every TypeScript child gets: the tsx loader, as `npm start` runs the server. */
 export const TSX = ['--import', 'tsx'];
@@ -56,3 +58,22 @@ export function lastErrorLine(output: string): string | undefined {
   const line = lines.filter((l) => /error|failed/i.test(l)).pop();
   return line?.replace(/^[✘✗\s]*(\[ERROR\]\s*)?/, '').slice(0, 200);
 }
+
+/**
+ * Compiles the server as `npm start` does (scripts/build.mjs) and, with the same esbuild options, the given bench
+ * entries (`bench/x.ts` → `dist/server/bench/x.js`, beside the server's bundles so that their relative paths hold).
+ *
+ * @returns the compiled entries' paths, in order.
+ */
+export async function compileServer(benchEntries: readonly string[] = []): Promise<string[]> {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', 'server'], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('building the server (scripts/build.mjs server) failed');
+  const out = benchEntries.map((e) => resolve('dist/server/bench', e.replace(/^.*\//, '').replace(/\.ts$/, '.js')));
+  if (benchEntries.length) {
+    await build({ entryPoints: [...benchEntries], outdir: resolve('dist/server/bench'), bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  }
+  return out;
+}
+
+/** The compiled server `npm start` runs (after {@link compileServer}). */
+export const COMPILED_SERVER = 'dist/server/runtime/node.js';

@@ -16,7 +16,7 @@ import { describeMachine, formatMachine, type BenchResults, type GuardFigures } 
 import { measureScale } from './scale.js';
 import { measureSizes } from './sizes.js';
 import { formatMs, formatPercent } from './stats.js';
-import { askLoad, measureThroughput, nodeTarget, workerTarget, type ThroughputRow } from './throughput.js';
+import { askLoad, floorTarget, measureThroughput, nodeTarget, workerTarget, type ThroughputRow } from './throughput.js';
 
 const LAST_RESULTS = 'bench/last-results.json';
 /** A RAM-backed folder: the server's database there syncs for free (the what-if of a question log without syncs). */
@@ -166,11 +166,12 @@ async function runFull(): Promise<number> {
       log('throughput…');
       const asks = questions.map((q) => q.question);
       const throughputOptions = { rounds: 6, seconds: 3, connections: 10, log };
-      // The Node server and its what-if run side by side (their rounds interleave); the Worker after them.
-      log('  Node, and Node with its database on tmpfs');
+      // The Node server, the stack's floor and the what-if run side by side (their rounds interleave); the Worker after them.
+      log('  Node, the floor, and Node with its database on tmpfs');
       const throughputRows: ThroughputRow[] = await measureThroughput(
         [
           nodeTarget(corpus.corpusDir, indexDir),
+          floorTarget(),
           nodeTarget(corpus.corpusDir, indexDir, { name: 'Node, what-if: DATA_DIR on tmpfs (no disk sync)', dataRoot: TMPFS }),
         ],
         asks,
@@ -179,7 +180,7 @@ async function runFull(): Promise<number> {
       log('  Worker');
       throughputRows.push(...(await measureThroughput([workerTarget()], asks, throughputOptions)));
       const node = throughputRows[0];
-      const missed = node?.ratio !== undefined && node.ratio < THROUGHPUT_GOAL;
+      const missed = node?.askVsFloor !== undefined && node.askVsFloor < THROUGHPUT_GOAL;
       if (missed) log('  profiling the server under ask load…');
       const profile = missed ? await profileServer(corpus.corpusDir, indexDir, asks) : [];
       const profileNoSync = missed && existsSync(TMPFS) ? await profileServer(corpus.corpusDir, indexDir, asks, TMPFS) : [];

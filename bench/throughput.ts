@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon, { type Result } from 'autocannon';
-import { lastErrorLine, TSX } from './child.js';
+import { COMPILED_SERVER, compileServer, lastErrorLine } from './child.js';
 import { median, medianRatio, rotate } from './stats.js';
 
 /** A server under test, started by the bench (or given by URL), and how to stop it. */
@@ -23,6 +23,8 @@ export interface RunningServer {
  */
 export interface ThroughputTarget {
   name: string;
+  /** The floor (bench/floor-server.ts): every row's `askVsFloor` is measured against it, round by round. */
+  floor?: boolean;
   start(): Promise<RunningServer | { unavailable: string }>;
 }
 
@@ -35,6 +37,8 @@ export interface ThroughputRow {
   ratio?: number;
   /** Median over rounds of ask requests/s divided by the first target's in the same round (1 for the first). */
   askVsFirst?: number;
+  /** Median over rounds of ask requests/s divided by the floor target's in the same round, when one ran. */
+  askVsFloor?: number;
   askP99Ms?: number;
   healthP99Ms?: number;
   errors?: { ask: number; health: number };
@@ -101,7 +105,7 @@ function stopProcess(child: ChildProcess, group: boolean): Promise<void> {
 }
 
 /**
- * The Node server as `npm start` runs it (`server/runtime/node.ts` under tsx), over a given corpus and built index,
+ * The Node server as `npm start` runs it (compiled to `dist/server/runtime/node.js`, no tsx), over a given corpus and built index,
  * with the rate limit off and request logging at warn (one JSON line per answer would time the terminal too).
  *
  * @param options.dataRoot - where its DATA_DIR (the SQLite database) is made; default the system's temporary folder,
@@ -120,7 +124,8 @@ export function nodeTarget(
       if (!existsSync(root)) return { unavailable: `${root} does not exist` };
       const port = await freePort();
       const dataDir = mkdtempSync(join(root, 'qa-bench-data-'));
-      const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...TSX, 'server/runtime/node.ts'], {
+      await compileServer();
+      const child = spawn(process.execPath, [...(options.nodeFlags ?? []), COMPILED_SERVER], {
         env: {
           ...process.env,
           PORT: String(port),
@@ -154,6 +159,31 @@ export function nodeTarget(
           rmSync(dataDir, { recursive: true, force: true });
         },
       };
+    },
+  };
+}
+
+/**
+ * The stack's floor for an ask-shaped request (bench/floor-server.ts), compiled and run as the server is.
+ */
+export function floorTarget(): ThroughputTarget {
+  return {
+    name: 'Floor (Hono POST: JSON body in, 1 kB JSON + UUID out)',
+    floor: true,
+    async start() {
+      const [file] = await compileServer(['bench/floor-server.ts']);
+      const port = await freePort();
+      const child = spawn(process.execPath, [file!], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stderr!.setEncoding('utf8').on('data', (d: string) => (output = (output + d).slice(-4000)));
+      const url = `http://127.0.0.1:${port}`;
+      try {
+        await waitUntilHealthy(`${url}/healthz`, child, 30_000, () => output);
+      } catch (error) {
+        await stopProcess(child, false);
+        throw error;
+      }
+      return { url, ...(child.pid ? { pid: child.pid } : {}), stop: () => stopProcess(child, false) };
     },
   };
 }
@@ -278,6 +308,7 @@ export async function measureThroughput(
       );
     }
     const baseline = running[0]?.ask.map(requestsPerSecond) ?? [];
+    const floor = running.find((r) => r.target.floor)?.ask.map(requestsPerSecond);
     for (const r of running) {
       const askRps = r.ask.map(requestsPerSecond);
       const healthRps = r.health.map(requestsPerSecond);
@@ -287,6 +318,7 @@ export async function measureThroughput(
         healthRps,
         ratio: medianRatio(askRps, healthRps),
         askVsFirst: medianRatio(askRps, baseline),
+        ...(floor ? { askVsFloor: medianRatio(askRps, floor) } : {}),
         askP99Ms: median(r.ask.map((x) => x.latency.p99)),
         healthP99Ms: median(r.health.map((x) => x.latency.p99)),
         errors: { ask: r.ask.reduce((sum, x) => sum + failures(x), 0), health: r.health.reduce((sum, x) => sum + failures(x), 0) },

@@ -15,7 +15,7 @@ const indexDir = resolve(config.indexDir);
 // The effective corpus, as the Node server answers from: shipped reports and those published into DATA_DIR.
 const publishedDir = publishedReportsDir(resolve(config.dataDir));
 
-const web = spawnSync('npx', ['tsx', 'scripts/build-web.ts'], { stdio: 'inherit' });
+const web = spawnSync(process.execPath, ['scripts/build.mjs', 'web'], { stdio: 'inherit' });
 if (web.status !== 0) process.exit(web.status ?? 1);
 
 try {

@@ -4,7 +4,7 @@
 import { writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, readConfig } from '../config.js';
-import { buildIndex, READING_MARK } from './build-index.js';
+import { buildIndex, READING_MARK, SUMMARY_MARK } from './build-index.js';
 import { publishedReportsDir } from './corpus.js';
 
 function seconds(ms: number): string {
@@ -48,6 +48,10 @@ try {
       `${summary.vocabulary} terms, ${(summary.bytes / 1024).toFixed(1)} KiB, ${seconds(summary.ms)}` +
       (summary.skipped.length ? `; ${summary.skipped.length} file(s) skipped` : ''),
   );
+  if (parent) {
+    const { artifact: _artifact, ...rest } = summary;
+    writeSync(1, `${SUMMARY_MARK}${JSON.stringify(rest)}\n`);
+  }
 } catch (error) {
   console.error(`build failed: ${(error as Error).message}`);
   process.exit(error instanceof ConfigError ? 2 : 1);

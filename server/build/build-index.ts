@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { loadJiebaDictionary } from '../core/jieba.js';
 import { ingestReport } from '../core/report-ingest.js';
 import { buildIndexArtifact, type CorpusInput, type IndexArtifact } from '../core/search-index.js';
-import { createNodeSegmenter, serializeDictionaries } from '../runtime/node-segmenter.js';
+import { createNodeSegmenter, segmenterIdFor, serializeDictionaries } from '../runtime/node-segmenter.js';
 import { corpusPaths, describeSlugClash, findSlugClash, hashCorpus, listEffectiveReports, listUserDictionaries, readReport } from './corpus.js';
 
 /** Progress of a build, reported after each document. */
@@ -50,6 +50,9 @@ export interface BuildOptions {
 /** Starts the line a build child (build-index-cli.ts under the publisher) writes before reading a report: `@reading <name>`. */
 export const READING_MARK = '@reading ';
 
+/** Starts the last line a build child writes on success: `@built ` and the summary as JSON (without the artifact). */
+export const SUMMARY_MARK = '@built ';
+
 /** Thrown when {@link BuildOptions.shouldContinue} said no. */
 export class BuildCancelledError extends Error {
   override name = 'BuildCancelledError';
@@ -58,6 +61,11 @@ export class BuildCancelledError extends Error {
 /** The segmenter a corpus's index is built with: nodejieba with the corpus's user dictionaries. */
 export function segmenterForCorpus(corpusDir: string) {
   return createNodeSegmenter(listUserDictionaries(corpusPaths(corpusDir)));
+}
+
+/** The id of {@link segmenterForCorpus}'s segmenter (what index manifests record), without loading nodejieba. */
+export function segmenterIdForCorpus(corpusDir: string): string {
+  return segmenterIdFor(listUserDictionaries(corpusPaths(corpusDir)));
 }
 
 /** Where a build writes its artifacts. */

@@ -1,6 +1,7 @@
 // Owns answering from the corpus: candidate retrieval, ranking by what the question asks for, abstention, and the
 // verbatim extract with its citation; runtime-neutral, imports no node:*, hono or nodejieba.
 import type { ContactPoint, Highlight, QuestionType, Source } from '../contract.js';
+import { createNameMatcher, retrieveCandidates } from './retrieval.js';
 import { findAgencyMentions, type AgencyDirectory } from './agencies.js';
 import { chooseContacts } from './contacts.js';
 import { resolveScope, type AnswerScope, type AskContext } from './scope.js';
@@ -341,7 +342,7 @@ function chooseQueryTerms(searchTerms: string[], stats: TermStatistics, budget: 
   return chosen;
 }
 
-const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<[number, number]> }>();
+const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<[number, number]>; naming: (text: string) => number[] }>();
 
 /**
  * Sentences of the reports a question names. A report is named when question words that only some reports' titles or
@@ -355,10 +356,7 @@ function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, t
   const scores = new Map<number, number>();
   for (const c of analysis.concepts) {
     if (c.number || Array.from(c.text).length < 2) continue;
-    const holders: number[] = [];
-    docs.forEach((name, i) => {
-      if (name.includes(c.text)) holders.push(i);
-    });
+    const holders = cached.naming(c.text);
     if (holders.length === 0 || holders.length > docs.length / 2) continue;
     for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + c.weight);
   }
@@ -378,10 +376,11 @@ function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, t
 }
 
 /** Each document's title and issuer (normalized) and where its passages start and end. */
-function documentCache(index: SearchIndex): { names: string[]; ranges: Array<[number, number]> } {
+function documentCache(index: SearchIndex): { names: string[]; ranges: Array<[number, number]>; naming: (text: string) => number[] } {
   let cached = documentTexts.get(index);
   if (!cached) {
-    cached = { names: index.documents.map((d) => normalizeText(`${d.title} ${d.issuer ?? ''}`)), ranges: cachedDocumentRanges(index) };
+    const names = index.documents.map((d) => normalizeText(`${d.title} ${d.issuer ?? ''}`));
+    cached = { names, ranges: cachedDocumentRanges(index), naming: createNameMatcher(names) };
     documentTexts.set(index, cached);
   }
   return cached;
@@ -679,18 +678,14 @@ export function answerFromCorpus(
   const terms = chooseQueryTerms(analysis.searchTerms, weights, options.postingBudget);
   if (terms.length === 0) return none(information < options.minInformation ? 'vague' : 'no-candidates');
 
-  // A scope of a few reports is ranked as an index of those reports alone would rank it; a wider one by MiniSearch.
+  // A scope of a few reports is ranked as an index of those reports alone would rank it; a wider one by MiniSearch's
+  // OR search of the terms, top candidates only (retrieval.ts: same scores and order, typed arrays).
   const hits =
-    scopedRetrieval(index, scope.docs, terms) ??
-    index.search.search(terms.join(' '), {
-      combineWith: 'OR',
-      prefix: false,
-      fuzzy: false,
-      ...(allowed ? { filter: (r: { id: unknown }) => allowed.has(index.passages[r.id as number]!.doc) } : {}),
-    });
+    scopedRetrieval(index, scope.docs, terms)?.slice(0, options.candidates) ??
+    retrieveCandidates(index, terms, options.candidates, allowed ? (id) => allowed.has(index.passages[id]!.doc) : undefined);
   const topScore = hits[0]?.score ?? 1;
   const retrieval = new Map<number, number>();
-  for (const h of hits.slice(0, options.candidates)) retrieval.set(h.id as number, h.score / topScore);
+  for (const h of hits) retrieval.set(h.id, h.score / topScore);
   const texts = createTextCache(index);
   // A question that names a report (its issuer, its title words) brings that report's sentences in as candidates,
   // whatever their rank among thousands of look-alike sentences of other reports.

@@ -1,6 +1,7 @@
 // Owns the search index artifact: building it from passages, its manifest, and loading it back with checks;
 // runtime-neutral (the caller supplies the segmenter and the bytes), imports no node:*, hono or nodejieba.
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { registerPackedPostings } from './retrieval.js';
 import type { DocumentMeta } from './document.js';
 import { normalizeText } from './normalize.js';
 import type { Passage, PassageKind } from './passages.js';
@@ -323,6 +324,11 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
 /** Raised when an artifact cannot be used; the message names the fix. */
 export class IndexMismatchError extends Error {
   override name = 'IndexMismatchError';
+
+  /** What is wrong, without the fix the message names (for a start-up that is already running that fix). */
+  get problem(): string {
+    return this.message.replace(/:? (?:run|to rebuild it, run) `npm run build:index`.*$/s, '');
+  }
 }
 
 /** What the running code expects of an artifact. Omitted fields are not checked. */
@@ -339,7 +345,8 @@ export interface SearchIndex {
   docFrequency: Map<string, number>;
   contacts: Contact[];
   tables: IndexedTable[];
-  search: MiniSearch<SearchRecord>;
+  /** MiniSearch over the passages; loaded on first access (answering reads the postings through retrieval.ts). */
+  readonly search: MiniSearch<SearchRecord>;
   segmenter: Segmenter;
 }
 
@@ -396,22 +403,51 @@ export function loadSearchIndex(artifact: IndexArtifact, segmenter: Segmenter, e
     const passage = passages[cells[k]!];
     if (passage) passage.cell = { table: cells[k + 1]!, row: cells[k + 2]! };
   }
-  let search: MiniSearch<SearchRecord>;
-  try {
-    search = MiniSearch.loadJS<SearchRecord>(unpackSearch(artifact.search), MINISEARCH_OPTIONS);
-  } catch (error) {
-    throw new IndexMismatchError(
-      `the index artifact cannot be read (${(error as Error).message}): run \`npm run build:index\` to rebuild it`,
-    );
+  const packed = artifact.search;
+  if (!isPackedSearch(packed)) {
+    throw new IndexMismatchError('the index artifact cannot be read (its search index is malformed): run `npm run build:index` to rebuild it');
   }
-  return {
+  // Answering reads the packed postings directly (retrieval.ts); MiniSearch's own structure, which takes seconds and
+  // hundreds of MB to build at thousands of reports, is loaded only when something asks for `search`.
+  let search: MiniSearch<SearchRecord> | undefined;
+  const loaded: SearchIndex = {
     manifest,
     documents: artifact.documents,
     passages,
     docFrequency: new Map(Object.entries(artifact.docFrequency)),
     contacts: artifact.contacts,
     tables: Array.isArray(artifact.tables) ? artifact.tables : [],
-    search,
+    get search() {
+      if (!search) {
+        try {
+          search = MiniSearch.loadJS<SearchRecord>(unpackSearch(packed), MINISEARCH_OPTIONS);
+        } catch (error) {
+          throw new IndexMismatchError(
+            `the index artifact cannot be read (${(error as Error).message}): run \`npm run build:index\` to rebuild it`,
+          );
+        }
+      }
+      return search;
+    },
     segmenter,
   };
+  registerPackedPostings(loaded, packed);
+  return loaded;
+}
+
+/** Whether a value has the shape of {@link PackedSearch} (what MiniSearch.loadJS would refuse, checked up front). */
+function isPackedSearch(value: unknown): value is PackedSearch {
+  const p = value as Partial<PackedSearch> | null;
+  return (
+    !!p &&
+    typeof p === 'object' &&
+    p.serializationVersion === 2 &&
+    typeof p.documentCount === 'number' &&
+    typeof p.nextId === 'number' &&
+    Array.isArray(p.averageFieldLength) &&
+    Array.isArray(p.fieldLength) &&
+    p.fieldLength.length === p.nextId &&
+    Array.isArray(p.postings) &&
+    p.postings.every((e) => Array.isArray(e) && typeof e[0] === 'string' && typeof e[1] === 'string')
+  );
 }

@@ -214,6 +214,8 @@ export function createApp(deps: AppDeps): Hono {
     }
     return response;
   });
+  // Browsers ask every site for an icon; without one of the site's own (an asset), an empty answer, not a 404.
+  app.get('/favicon.ico', (c) => c.body(null, 204, { 'Cache-Control': 'public, max-age=86400' }));
 
   app.notFound((c) => errorResponse(c, 404, 'not_found', `no route for ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

@@ -1,13 +1,17 @@
-// Owns preparing the answering engine on Node: checking the built index against the corpus, rebuilding it when
-// missing or stale (or refusing to start), and loading it with nodejieba, the dictionary, synonyms and site settings.
+// Owns preparing the answering engine on Node: checking the built index against the corpus, rebuilding it in a child
+// process when missing or stale (or refusing to start), and loading it with the segmenter of its dictionary, the
+// synonyms and site settings. nodejieba is loaded only by the build child, never by the server.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAliases } from '../core/agencies.js';
 import type { Config } from '../config.js';
-import { artifactPaths, buildIndex, segmenterForCorpus, type BuildSummary } from '../build/build-index.js';
+import { artifactPaths, segmenterForCorpus, segmenterIdForCorpus, SUMMARY_MARK, type BuildSummary } from '../build/build-index.js';
 import { corpusPaths, hashCorpus, publishedReportsDir } from '../build/corpus.js';
 import { createQaEngine, type FaqMatcher, type QaEngine } from '../core/engine.js';
-import { loadJiebaDictionary, type JiebaDictionary } from '../core/jieba.js';
+import { createJiebaSegmenter, loadJiebaDictionary, type JiebaDictionary } from '../core/jieba.js';
+import type { Segmenter } from '../core/tokenize.js';
+import { childEntry } from './child-entry.js';
 import { normalizeText } from '../core/normalize.js';
 import { checkManifest, IndexMismatchError, loadSearchIndex, type IndexArtifact, type SearchIndex } from '../core/search-index.js';
 import { parseSynonyms, type SynonymTable } from '../core/synonyms.js';
@@ -67,7 +71,7 @@ export function readCurrentArtifacts(
   } catch {
     throw new IndexMismatchError(`the index at ${paths.index} is corrupted (not JSON): run \`npm run build:index\` to rebuild it`);
   }
-  const segmenterId = segmenterForCorpus(corpusDir).id;
+  const segmenterId = segmenterIdForCorpus(corpusDir);
   checkManifest(artifact?.manifest, { segmenter: segmenterId, corpusHash: hashCorpus(corpusPaths(corpusDir, publishedDir)) });
   const dictionaryText = readFileSync(paths.dictionary, 'utf8');
   const dictionary = loadJiebaDictionary(dictionaryText);
@@ -77,28 +81,61 @@ export function readCurrentArtifacts(
   return { artifact, dictionaryText };
 }
 
+const BUILD_CLI = childEntry('../build/build-index-cli.ts', import.meta.url);
+
+/**
+ * Builds the index of the effective corpus into `indexDir` in a child process (the build CLI), waiting for it; the
+ * child loads nodejieba, so this process never holds its dictionary.
+ *
+ * @throws Error with the build's last message when it fails.
+ */
+export function buildIndexInChild(corpusDir: string, dataDir: string, indexDir: string, log: Logger): BuildSummary {
+  const result = spawnSync(process.execPath, [...BUILD_CLI.execArgv, BUILD_CLI.file], {
+    env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, INDEX_DIR: indexDir, QA_BUILD_PARENT: String(process.pid) },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const lines = `${result.stdout ?? ''}`.split('\n');
+  for (const line of `${result.stderr ?? ''}`.split('\n')) {
+    const skip = /^skipped (.+?): (.*)$/.exec(line);
+    if (skip) log.warn('index.skip', { file: skip[1], reason: skip[2] });
+  }
+  const summary = lines.find((l) => l.startsWith(SUMMARY_MARK));
+  if (result.status !== 0 || !summary) {
+    const last = `${result.stderr ?? ''}\n${result.stdout ?? ''}`.trim().split('\n').filter(Boolean).at(-1);
+    throw new Error(last ?? `the index build exited with ${result.status ?? result.signal}`);
+  }
+  const built = JSON.parse(summary.slice(SUMMARY_MARK.length)) as Omit<BuildSummary, 'artifact'>;
+  return { ...built, artifact: JSON.parse(readFileSync(built.file, 'utf8')) as IndexArtifact };
+}
+
+/** Which segmenter answers questions: the TypeScript port over the index's dictionary (default), or nodejieba. */
+export type QuestionSegmenter = 'typescript' | 'nodejieba';
+
 /**
  * Prepares the engine over the effective corpus (CORPUS_DIR's reports and those published into DATA_DIR/reports):
- * uses the built index when it is current; otherwise rebuilds it (when `buildOnStart`) or throws IndexMismatchError
- * naming `npm run build:index`.
+ * uses the built index when it is current; otherwise rebuilds it in a child process (when `buildOnStart`) or throws
+ * IndexMismatchError naming `npm run build:index`.
+ *
+ * @remarks Questions are segmented by default with the TypeScript port of jieba (server/core/jieba.ts, proven to cut
+ * like nodejieba by test/core/segmentation.test.ts) over the dictionary built beside the index: nodejieba holds its
+ * dictionary twice (about 240 MB), the port about the dictionary's text (BENCHMARKS.md, memory). `nodejieba` is kept
+ * for the memory benchmark's comparison.
  */
-export function loadCorpusEngine(config: Config, log: Logger, faq?: FaqMatcher): LoadedCorpus {
+export function loadCorpusEngine(config: Config, log: Logger, faq?: FaqMatcher, questionSegmenter: QuestionSegmenter = 'typescript'): LoadedCorpus {
   const corpusDir = resolve(config.corpusDir);
   const indexDir = resolve(config.indexDir);
-  const publishedDir = publishedReportsDir(resolve(config.dataDir));
+  const dataDir = resolve(config.dataDir);
+  const publishedDir = publishedReportsDir(dataDir);
   let built: BuildSummary | null = null;
   let current: { artifact: IndexArtifact; dictionaryText: string };
   try {
     current = readCurrentArtifacts(corpusDir, indexDir, publishedDir);
   } catch (error) {
     if (!(error instanceof IndexMismatchError) || !config.buildOnStart) throw error;
-    log.info('index.rebuild', { reason: error.message });
-    built = buildIndex({
-      corpusDir,
-      publishedDir,
-      outDir: indexDir,
-      onSkip: (file, reason) => log.warn('index.skip', { file, reason }),
-    });
+    log.info('index.rebuild', { reason: error.problem });
+    built = buildIndexInChild(corpusDir, dataDir, indexDir, log);
     log.info('index.built', {
       documents: built.documents,
       passages: built.passages,
@@ -108,10 +145,10 @@ export function loadCorpusEngine(config: Config, log: Logger, faq?: FaqMatcher):
     });
     current = { artifact: built.artifact, dictionaryText: readFileSync(built.dictionaryFile, 'utf8') };
   }
-  const segmenter = segmenterForCorpus(corpusDir);
-  const index = loadSearchIndex(current.artifact, segmenter);
   const dictionary = loadJiebaDictionary(current.dictionaryText);
-  const dataDir = resolve(config.dataDir);
+  const segmenter: Segmenter = questionSegmenter === 'nodejieba' ? segmenterForCorpus(corpusDir) : createJiebaSegmenter(dictionary);
+  const index = loadSearchIndex(current.artifact, segmenter);
+
   const synonyms = readSynonyms(corpusDir, dataDir);
   const site = readSiteSettings(corpusDir, dataDir);
   const aliases = readAliases(corpusDir, dataDir);

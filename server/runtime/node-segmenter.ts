@@ -50,6 +50,11 @@ export function resolveUserDictionaries(userDictPaths: readonly string[]): strin
   return userDictPaths.length > 0 ? [...userDictPaths] : [(require('nodejieba') as NodeJieba).DEFAULT_USER_DICT];
 }
 
+/** The id of the segmenter {@link createNodeSegmenter} makes for these user dictionaries, without loading nodejieba. */
+export function segmenterIdFor(userDictionaries: readonly string[]): string {
+  return `jieba-search/${hashDictionaries(userDictionaries)}`;
+}
+
 let loadedWith: string | undefined;
 
 /**
@@ -73,7 +78,7 @@ export function createNodeSegmenter(userDictionaries: readonly string[]): Segmen
         'restart to switch dictionaries',
     );
   }
-  const id = `jieba-search/${hash}`;
+  const id = segmenterIdFor(userDictionaries);
   return {
     id,
     segmentHan(run: string): SegmentedWord[] {

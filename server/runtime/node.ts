@@ -13,7 +13,7 @@ import { staffAppDeps } from '../http/admin-routes.js';
 import { createApp, type AppDeps } from '../http/app.js';
 import { createLogger, type Logger } from '../http/log.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
-import { loadCorpusEngine, readAliases, readSiteSettings, readSynonyms } from './node-engine.js';
+import { loadCorpusEngine, readAliases, readSiteSettings, readSynonyms, type QuestionSegmenter } from './node-engine.js';
 import { createNodeFaqIndex, createSwappableFaqIndex, resolveAdminToken, scheduleRetention, type SwappableFaqIndex } from './node-staff.js';
 import { reportRoutes } from '../http/report-routes.js';
 import { createReportPublisher } from './report-publisher.js';
@@ -83,6 +83,8 @@ export function nodeClientAddress(config: Config): (c: Context) => string {
 export interface NodeAppExtra extends Partial<AppDeps> {
   /** The store of the staff features; default: SQLite in DATA_DIR (opened here, closed by the caller). */
   store?: Store;
+  /** What segments questions; default the TypeScript port (see loadCorpusEngine). */
+  questionSegmenter?: QuestionSegmenter;
 }
 
 /**
@@ -91,11 +93,11 @@ export interface NodeAppExtra extends Partial<AppDeps> {
  * when `config.adminToken` is set; `npm start` sets it (see resolveAdminToken).
  */
 export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra = {}) {
-  const { store: givenStore, ...overrides } = extra;
+  const { store: givenStore, questionSegmenter, ...overrides } = extra;
   // The FAQ index needs the segmenter and dictionary the corpus loads with; the engine asks it through this binding.
   let faq: SwappableFaqIndex | null = null;
   const faqMatcher = (question: string) => (faq ? faq.match(question) : null);
-  const loaded = loadCorpusEngine(config, log, faqMatcher);
+  const loaded = loadCorpusEngine(config, log, faqMatcher, questionSegmenter);
   const store = givenStore ?? openSqliteStore({ dataDir: config.dataDir });
   // Swappable: a change of the synonyms or the site name re-prepares the FAQ entries with them.
   faq = createSwappableFaqIndex(createNodeFaqIndex(store, loaded));
@@ -158,7 +160,8 @@ export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra =
   return { app, loaded, store, faq, engine, publisher, siteData };
 }
 
-function main(): void {
+/** Starts the server as `npm start` does: configuration from the environment, the engine, the store, the port. */
+export function main(): void {
   let config: Config;
   try {
     config = readConfig(process.env);

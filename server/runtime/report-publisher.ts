@@ -4,7 +4,6 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { artifactPaths, READING_MARK } from '../build/build-index.js';
 import {
   corpusPaths,
@@ -22,6 +21,7 @@ import type { IndexArtifact, SearchIndex } from '../core/search-index.js';
 import type { AdminPublishStatus, AdminReport, AdminReportPreview } from '../contract.js';
 import { ApiError } from '../http/errors.js';
 import { reportsOf, type PublishOutcome, type ReportPublisher, type ReportUpload } from '../http/report-routes.js';
+import { childEntry } from './child-entry.js';
 import { createChildReportReader, type ReadResult, type ReportReader } from './report-reader.js';
 
 export type { PublishOutcome, ReportPublisher, ReportUpload };
@@ -59,7 +59,7 @@ const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.html': 'html', 
 /** Name start of the publisher's staging folders, beside the index folder. */
 export const STAGING_PREFIX = '.publish-';
 
-const CLI = fileURLToPath(new URL('../build/build-index-cli.ts', import.meta.url));
+const CLI = childEntry('../build/build-index-cli.ts', import.meta.url);
 
 /**
  * The default build: the index CLI in a child process (nodejieba is synchronous; the server must not block).
@@ -71,7 +71,7 @@ const CLI = fileURLToPath(new URL('../build/build-index-cli.ts', import.meta.url
 export function buildInChild(parseTimeoutMs: number): BuildRunner {
   return (corpusDir, dataDir, outDir) =>
     new Promise((resolvePromise, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', CLI], {
+      const child = spawn(process.execPath, [...CLI.execArgv, CLI.file], {
         env: { ...process.env, CORPUS_DIR: corpusDir, DATA_DIR: dataDir, INDEX_DIR: outDir, QA_BUILD_PARENT: String(process.pid) },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

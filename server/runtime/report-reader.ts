@@ -1,9 +1,9 @@
 // Owns reading uploaded reports off the server thread: each file is decoded, parsed and split in a child process with
 // a time limit, so that a page that parses slowly (or never finishes) cannot stall citizens' questions or /healthz.
 import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import type { MetaOverrides, SourceFormat } from '../core/document.js';
 import type { AdminReportPreview } from '../contract.js';
+import { childEntry } from './child-entry.js';
 
 /** What the child is asked to read. */
 export interface ReadRequest {
@@ -35,7 +35,7 @@ export interface ChildReaderOptions {
   dictionaryFile?: string;
 }
 
-const CHILD = fileURLToPath(new URL('./report-reader-child.ts', import.meta.url));
+const CHILD = childEntry('./report-reader-child.ts', import.meta.url);
 
 /** The message of a file that took too long, naming it and the setting. */
 export function describeParseTimeout(name: string, timeoutMs: number): string {
@@ -49,8 +49,7 @@ interface Child {
 }
 
 function startChild(dictionaryFile: string | undefined): Child {
-  // `--import tsx`, not the tsx CLI: a kill then reaches the process that parses.
-  const child = fork(CHILD, dictionaryFile ? [dictionaryFile] : [], { execArgv: ['--import', 'tsx'], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  const child = fork(CHILD.file, dictionaryFile ? [dictionaryFile] : [], { execArgv: CHILD.execArgv, serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
   const waiting: Array<{ resolve: (m: unknown) => void; reject: (e: Error) => void }> = [];

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { isStale } from '../../scripts/stale.js';
+import { isStale } from '../../scripts/stale.mjs';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,11 +1,12 @@
-// Owns "is a built file older than its sources?", shared by the web build script and the browser-test harnesses.
+// Owns "is a built file older than its sources?", shared by the build script (npm start) and the browser-test
+// harnesses. Plain JavaScript: `npm start` runs it before anything is compiled.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Newest modification time (ms) of the files under the given paths; missing paths count as nothing. */
-export function newestMtime(paths: readonly string[]): number {
+export function newestMtime(paths) {
   let latest = 0;
-  const visit = (p: string) => {
+  const visit = (p) => {
     if (!existsSync(p)) return;
     const st = statSync(p);
     if (st.isDirectory()) for (const name of readdirSync(p)) visit(join(p, name));
@@ -16,6 +17,6 @@ export function newestMtime(paths: readonly string[]): number {
 }
 
 /** Whether `output` is missing or older than any file under `sources`. */
-export function isStale(output: string, sources: readonly string[]): boolean {
+export function isStale(output, sources) {
   return !existsSync(output) || statSync(output).mtimeMs < newestMtime(sources);
 }

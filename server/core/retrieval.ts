@@ -1,0 +1,212 @@
+// Owns candidate retrieval: the best passages for a question's query terms, ranked exactly as MiniSearch's search()
+// ranks them (BM25, OR, no prefix or fuzzy match) but read from typed-array posting lists with a bounded top k, so that
+// a question costs its postings and not a result object per matching passage. Runtime-neutral: imports no node:*,
+// hono or nodejieba; the postings come from the index artifact (MiniSearch's serialization, packed) or MiniSearch.
+import type MiniSearch from 'minisearch';
+import type { PackedSearch, SearchIndex } from './search-index.js';
+
+/** One term's postings: passage ids in ascending order, and each one's BM25 score for the term. */
+interface TermPostings {
+  ids: Int32Array;
+  scores: Float64Array;
+}
+
+/** Where a retrieval reads postings from. */
+interface PostingSource {
+  /** The term's postings, or undefined when no passage holds it. */
+  postings(term: string): TermPostings | undefined;
+  /** Per-passage scratch space of one retrieval (retrieval is synchronous, so one set serves every call). */
+  scratch: Scratch;
+}
+
+interface Scratch {
+  score: Float64Array;
+  matched: Uint16Array;
+  /** The call that last wrote a passage's score and count: older marks mean "not found yet in this call". */
+  mark: Uint32Array;
+  call: number;
+}
+
+const createScratch = (passages: number): Scratch => ({
+  score: new Float64Array(passages),
+  matched: new Uint16Array(passages),
+  mark: new Uint32Array(passages),
+  call: 0,
+});
+
+/** A retrieved passage: its id and MiniSearch's score for it (BM25 summed over the terms, times terms matched). */
+export interface Candidate {
+  id: number;
+  score: number;
+}
+
+// MiniSearch's defaults (minisearch/src/MiniSearch.ts, defaultBM25params), which the index is searched with.
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+
+/** BM25 of one term in one passage, computed as MiniSearch's `calcBM25Score` does, operation for operation. */
+function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number): number {
+  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+  return invDocFreq * (D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength)));
+}
+
+/** Scores a term's postings once, when first asked for. */
+function scorePostings(ids: number[], tfs: number[], totalCount: number, fieldLength: ArrayLike<number>, average: number): TermPostings {
+  const scores = new Float64Array(ids.length);
+  for (let i = 0; i < ids.length; i++) scores[i] = bm25(tfs[i]!, ids.length, totalCount, fieldLength[ids[i]!] ?? 0, average);
+  return { ids: Int32Array.from(ids), scores };
+}
+
+/**
+ * Postings decoded from the artifact's packed MiniSearch serialization, term by term on first use (a question's terms
+ * are a few of thousands; decoding all at load would cost time and memory for nothing).
+ */
+function packedSource(packed: PackedSearch): PostingSource {
+  const lists = new Map(packed.postings);
+  const cache = new Map<string, TermPostings | null>();
+  const average = packed.averageFieldLength[0] ?? 1;
+  return {
+    scratch: createScratch(packed.nextId),
+    postings(term) {
+      const hit = cache.get(term);
+      if (hit !== undefined) return hit ?? undefined;
+      const list = lists.get(term);
+      let result: TermPostings | null = null;
+      if (list) {
+        const ids: number[] = [];
+        const tfs: number[] = [];
+        let id = 0;
+        for (const item of list.split(',')) {
+          const colon = item.indexOf(':');
+          id += Number.parseInt(colon === -1 ? item : item.slice(0, colon), 36);
+          ids.push(id);
+          tfs.push(colon === -1 ? 1 : Number.parseInt(item.slice(colon + 1), 36));
+        }
+        result = scorePostings(ids, tfs, packed.documentCount, packed.fieldLength, average);
+      }
+      cache.set(term, result);
+      return result ?? undefined;
+    },
+  };
+}
+
+/** Postings read from a MiniSearch instance through its public serialization (for an index not loaded from an artifact). */
+function miniSearchSource(search: MiniSearch): PostingSource {
+  const plain = search.toJSON();
+  const fieldLength: number[] = [];
+  for (const [id, lengths] of Object.entries(plain.fieldLength)) fieldLength[Number(id)] = lengths[0] ?? 0;
+  const average = plain.averageFieldLength[0] ?? 1;
+  const terms = new Map(plain.index.map(([term, fields]) => [term, (fields['0'] ?? {}) as Record<string, number>]));
+  const cache = new Map<string, TermPostings | null>();
+  return {
+    scratch: createScratch(plain.nextId),
+    postings(term) {
+      const hit = cache.get(term);
+      if (hit !== undefined) return hit ?? undefined;
+      const docs = terms.get(term);
+      const ids = docs ? Object.keys(docs).map(Number) : [];
+      const result = ids.length ? scorePostings(ids, ids.map((id) => docs![String(id)]!), plain.documentCount, fieldLength, average) : null;
+      cache.set(term, result);
+      return result ?? undefined;
+    },
+  };
+}
+
+const sources = new WeakMap<object, PostingSource>();
+
+/** Makes {@link retrieveCandidates} over `index` read the artifact's packed postings it was loaded from. */
+export function registerPackedPostings(index: SearchIndex, packed: PackedSearch): void {
+  sources.set(index, packedSource(packed));
+}
+
+/**
+ * The best `k` passages for the query terms, with the ids, scores and order of the first `k` results of
+ * `index.search.search(terms.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false, filter })`.
+ *
+ * @param allow - keeps only the passages it accepts (MiniSearch's `filter`, by id); default all.
+ * @remarks MiniSearch sums each term's BM25 into the passage's score in query order, multiplies it by the number of
+ * distinct query terms the passage holds, and sorts stably by score, so equal scores keep the order in which the
+ * passages were first found (query term by query term, ascending ids). This does the same arithmetic in the same
+ * order, on typed arrays, and keeps only the best `k` (test/core/retrieval.test.ts compares both on every fixture
+ * question).
+ */
+export function retrieveCandidates(index: SearchIndex, terms: readonly string[], k: number, allow?: (id: number) => boolean): Candidate[] {
+  let source = sources.get(index);
+  if (!source) {
+    source = miniSearchSource(index.search);
+    sources.set(index, source);
+  }
+  const scratch = source.scratch;
+  // A new mark per call; on wrap-around the marks start over from a clean slate.
+  if (++scratch.call === 0xffffffff) {
+    scratch.mark.fill(0);
+    scratch.call = 1;
+  }
+  const { score, matched, mark, call } = scratch;
+  const seen = new Set<string>();
+  const touched: number[] = [];
+  for (const term of terms) {
+    if (!term) continue;
+    const list = source.postings(term);
+    if (!list) continue;
+    // A repeated query term adds its score again but is one matched term (MiniSearch's `terms` are unique).
+    const first = !seen.has(term);
+    seen.add(term);
+    const { ids, scores } = list;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      if (mark[id] !== call) {
+        mark[id] = call;
+        touched.push(id);
+        score[id] = scores[i]!;
+        matched[id] = 1;
+      } else {
+        score[id] = score[id]! + scores[i]!;
+        if (first) matched[id]!++;
+      }
+    }
+  }
+  // The best k by score, earlier-found first on ties: insertion into a sorted array of at most k.
+  const best: Candidate[] = [];
+  for (const id of touched) {
+    if (allow && !allow(id)) continue;
+    const s = score[id]! * matched[id]!;
+    if (best.length === k && !(s > best[k - 1]!.score)) continue;
+    let at = best.length;
+    while (at > 0 && best[at - 1]!.score < s) at--;
+    best.splice(at, 0, { id, score: s });
+    if (best.length > k) best.pop();
+  }
+  return best;
+}
+
+/**
+ * Which of `names` contain a text, as `names.filter(n => n.includes(text))` gives their positions (ascending), but
+ * through an index of the names' two-code-unit pairs: only names holding every pair of the text are checked.
+ *
+ * @remarks The answerer asks this for each word of every question against every report's title and issuer; at 2,000
+ * reports the plain scan was a quarter of an answer's time.
+ */
+export function createNameMatcher(names: readonly string[]): (text: string) => number[] {
+  const pairs = new Map<string, number[]>();
+  names.forEach((name, i) => {
+    for (let at = 0; at + 2 <= name.length; at++) {
+      const pair = name.slice(at, at + 2);
+      const holders = pairs.get(pair);
+      if (!holders) pairs.set(pair, [i]);
+      else if (holders[holders.length - 1] !== i) holders.push(i);
+    }
+  });
+  return (text) => {
+    if (text.length < 2) return names.flatMap((n, i) => (n.includes(text) ? [i] : []));
+    // The rarest pair of the text bounds the names to check.
+    let rarest: number[] | undefined;
+    for (let at = 0; at + 2 <= text.length; at++) {
+      const holders = pairs.get(text.slice(at, at + 2));
+      if (!holders) return [];
+      if (!rarest || holders.length < rarest.length) rarest = holders;
+    }
+    return rarest!.filter((i) => names[i]!.includes(text));
+  };
+}
