@@ -413,6 +413,13 @@ export type AdminReportPreview =
       passages: Array<{ kind: string; section: string; text: string }>;
       /** Lines removed as page chrome. */
       stripped: string[];
+      /**
+       * What staff should check before publishing, in words (a report that is mostly repetition, bytes that did not
+       * decode); empty when nothing. Publishing is still allowed.
+       */
+      warnings: string[];
+      /** Passages that repeat an earlier one word for word (indexed once), of `total` (all but the metadata line). */
+      repetition: { repeated: number; total: number };
     }
   | { ok: false; name: string; reason: string };
 

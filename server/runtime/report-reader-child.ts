@@ -4,20 +4,27 @@
 import { decodeText } from '../build/corpus.js';
 import { hasBody, parseDocument } from '../core/document.js';
 import { splitIntoPassages } from '../core/passages.js';
+import { describeRepetition, findRepeatedPassages } from '../core/repetition.js';
 import type { ReadRequest, ReadResult } from './report-reader.js';
 
 function read(request: ReadRequest): ReadResult {
   try {
     const document = parseDocument(decodeText(request.bytes, request.format), request.format, request.meta, { fileName: request.name });
     if (!hasBody(document)) return { ok: false, reason: 'no body text was found after removing the page chrome' };
-    const passages = splitIntoPassages(document);
+    const all = splitIntoPassages(document);
+    // The passages as the index will keep them: a paragraph that only repeats earlier ones is left out.
+    const repetition = findRepeatedPassages(all);
+    const passages = all.filter((_, i) => !repetition.dropped[i]);
     const sections = [...new Set(passages.filter((p) => p.kind === 'sentence').map((p) => p.section.join(' › ')))].filter(Boolean);
+    const warnings = [describeRepetition(repetition)].filter((w): w is string => w !== null);
     return {
       ok: true,
       meta: document.meta,
       sections,
       passages: passages.map((p) => ({ kind: p.kind, section: p.section.join(' › '), text: p.text })),
       stripped: document.stripped,
+      warnings,
+      repetition: { repeated: repetition.repeated, total: repetition.total },
     };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };

@@ -45,6 +45,21 @@ describe('the report publisher', () => {
     expect(engine.index.documents).toHaveLength(1);
   });
 
+  it('warns in the preview about a report that is mostly repetition, and lists each repeated passage once', async () => {
+    const { publisher } = setup();
+    const block = '二、主动公开情况\n2020年，示例局主动公开政府信息1234条。\n本机关通过门户网站发布政策解读56篇。';
+    const text = ['示例局2020年政府信息公开工作年度报告', ...Array.from({ length: 200 }, () => block)].join('\n');
+    const [repetitive, plain] = await publisher.preview([
+      { name: 'repetitive-2020.txt', bytes: new TextEncoder().encode(text) },
+      { name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 },
+    ]);
+    if (!repetitive?.ok || !plain?.ok) throw new Error('preview failed');
+    expect(repetitive.repetition).toEqual({ repeated: 398, total: 400 });
+    expect(repetitive.warnings).toEqual([expect.stringMatching(/^398 of 400 passages \(100%\) repeat an earlier passage.*mostly repetition/)]);
+    expect(repetitive.passages.filter((p) => p.text === '2020年，示例局主动公开政府信息1234条。')).toHaveLength(1);
+    expect(plain.warnings).toEqual([]);
+  });
+
   it('refuses unsafe names, unsupported types and unreadable files before building', async () => {
     const { publisher } = setup();
     const previews = await publisher.preview([
