@@ -420,6 +420,16 @@ export type AdminReportPreview =
       warnings: string[];
       /** Passages that repeat an earlier one word for word (indexed once), of `total` (all but the metadata line). */
       repetition: { repeated: number; total: number };
+      /**
+       * How the bytes were read: the charset, byte sequences that did not decode (U+FFFD) and private-use characters,
+       * with the line, column and text around the first ones (at most 10). Both are left out of passages and answers.
+       */
+      decoding: {
+        charset: string;
+        undecodable: number;
+        privateUse: number;
+        places: Array<{ kind: 'undecodable' | 'private-use'; line: number; column: number; excerpt: string }>;
+      };
     }
   | { ok: false; name: string; reason: string };
 

@@ -109,7 +109,7 @@ export function buildIndex(options: BuildOptions): BuildSummary {
       const report = ingestReport(result.document, places);
       passages += report.passages.length;
       input.documents.push({
-        meta: { ...result.document.meta, slug: result.slug, file: result.file, agency: report.agency },
+        meta: { ...report.meta, slug: result.slug, file: result.file, agency: report.agency },
         passages: report.passages,
         tables: report.tables,
       });

@@ -11,6 +11,7 @@ import { loadSearchIndex } from '../../server/core/search-index.js';
 import { loadCorpusEngine } from '../../server/runtime/node-engine.js';
 import { createReportPublisher, type ReportPublisher } from '../../server/runtime/report-publisher.js';
 import { makeCorpus } from '../helpers/corpus.js';
+import { brokenGbkPage } from '../helpers/gbk.js';
 
 const REPORT_2015 = readFileSync('corpus/reports/mudanjiang-xzfwzx-2015-gkbg.txt');
 const REPORT_2016 = readFileSync('test/fixtures/reports/sample-2016-gkbg.txt');
@@ -58,6 +59,17 @@ describe('the report publisher', () => {
     expect(repetitive.warnings).toEqual([expect.stringMatching(/^398 of 400 passages \(100%\) repeat an earlier passage.*mostly repetition/)]);
     expect(repetitive.passages.filter((p) => p.text === '2020年，示例局主动公开政府信息1234条。')).toHaveLength(1);
     expect(plain.warnings).toEqual([]);
+  });
+
+  it('shows in the preview how many bytes of a GBK page did not decode and where, and keeps them out of its passages', async () => {
+    const { publisher } = setup();
+    const [preview] = await publisher.preview([{ name: 'broken-gbk.html', bytes: brokenGbkPage() }]);
+    if (!preview?.ok) throw new Error('preview failed');
+    expect(preview.decoding).toMatchObject({ charset: 'gbk', undecodable: 1, privateUse: 2 });
+    expect(preview.decoding.places[1]).toEqual({ kind: 'undecodable', line: 5, column: 39, excerpt: '申请12件，均已按期答复\uFFFD</p>' });
+    expect(preview.warnings).toEqual([expect.stringMatching(/^1 byte sequence did not decode and 2 private-use characters.*line 4, column 19: 「询服务/)]);
+    expect(preview.passages.map((p) => p.text)).toContain('咨询电话为6123456。');
+    for (const p of preview.passages) expect(p.text).not.toMatch(/[\uFFFD\p{Co}]/u);
   });
 
   it('refuses unsafe names, unsupported types and unreadable files before building', async () => {
