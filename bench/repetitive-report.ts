@@ -59,14 +59,17 @@ const sides = (['once', 'every'] as const).map((name) => {
 });
 const questions = [...readCases('dev-questions.json'), ...readCases('real-questions.json')].filter((c) => !c.invalid).map((c) => c.q);
 
-// Warm-up: both sides answer every question once (caches, JIT); the answers are compared.
+// The engine remembers answers to recurring questions: each round asks them anew, with its own polite opening.
+const OPENINGS = ['请问', '你好，', '我想问一下，', '麻烦问下', '您好，请问', '想了解一下，', '咨询一下，', '请教一下，'];
+if (ROUNDS > OPENINGS.length) throw new Error(`at most ${OPENINGS.length} rounds`);
+// Warm-up: both sides answer every question once as asked (JIT); the answers are compared.
 const answers = await Promise.all(sides.map(async (s) => Promise.all(questions.map(async (q) => (await ask(s.app, q)).answer))));
 const same = questions.filter((_, i) => answers[0]![i] === answers[1]![i]).length;
 
 for (let round = 0; round < ROUNDS; round++) {
   for (const side of rotate(sides, round)) {
     const times: number[] = [];
-    for (const q of questions) times.push((await ask(side.app, q)).ms);
+    for (const q of questions) times.push((await ask(side.app, `${OPENINGS[round]}${q}`)).ms);
     side.times.push(...times);
     side.rounds.push(median(times));
   }

@@ -257,7 +257,8 @@ export function indexTerms(text: string, segmenter: Segmenter): string[] {
  * A passage that repeats an earlier one of its report word for word (findRepeatedPassages) is indexed once: the
  * first occurrence is found and cited; a repeat inside a paragraph with other text stays in `passages` unindexed (the
  * paragraph is quoted whole), a paragraph made only of repeats is left out. A report of one block pasted thousands
- * of times otherwise lengthened every posting list of its words, and every question with them.
+ * of times otherwise lengthened every posting list of its words, and every question with them. A table identical to
+ * an earlier one of its report is kept once, and its cells cite the first.
  */
 export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): IndexArtifact {
   const documents: IndexedDocument[] = [];
@@ -278,8 +279,18 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
   for (const { meta, passages: docPassages, tables: docTables = [] } of corpus.documents) {
     const doc = documents.length;
     documents.push(meta);
-    const tableBase = tables.length;
-    for (const rows of docTables) tables.push({ doc, rows });
+    // A table identical to an earlier one of the report is kept once; its cells point to the first.
+    const tableIds = new Map<string, number>();
+    const tableOf = docTables.map((rows) => {
+      const key = JSON.stringify(rows);
+      let at = corpus.indexRepeats ? undefined : tableIds.get(key);
+      if (at === undefined) {
+        at = tables.length;
+        tables.push({ doc, rows });
+        tableIds.set(key, at);
+      }
+      return at;
+    });
     const seenInSection = new Map<string, number>();
     const repetition = corpus.indexRepeats ? null : findRepeatedPassages(docPassages);
     docPassages.forEach((passage, k) => {
@@ -302,7 +313,7 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
       columns.listIntro.push(passage.listIntro ? 1 : 0);
       columns.section.push(section);
       columns.text.push(passage.text);
-      if (passage.cell) cells.push(id, tableBase + passage.cell.table, passage.cell.row);
+      if (passage.cell) cells.push(id, tableOf[passage.cell.table]!, passage.cell.row);
       if (repetition && repetition.firstOf[k] !== -1) return;
       const body = tokenize(normalizeText(passage.text), segmenter);
       let heading = headingTerms.get(sectionKey);

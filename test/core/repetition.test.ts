@@ -67,6 +67,17 @@ describe('indexing a highly repetitive report', () => {
     expect(after.answer).toContain('公开内容不够全面');
   });
 
+  it('keeps a table pasted three times once, its cells citing it', () => {
+    const table = '<table><tr><td>申请类型</td><td>本年新收</td></tr><tr><td>行政许可</td><td>2629</td></tr><tr><td>行政处罚</td><td>17</td></tr></table>';
+    const page = `<html><head><title>示例局2020年政府信息公开工作年度报告</title></head><body><div id="zoom"><p>一、总体情况</p><p>2020年，示例局依法办理行政许可。</p>${table}${table}${table}</div></body></html>`;
+    const c = loadCorpus(makeCorpus({ 'tables-2020.html': page }));
+    const artifact = c.summary.artifact;
+    expect(artifact.tables).toHaveLength(1);
+    const cellTables = artifact.cells.filter((_, k) => k % 3 === 1);
+    expect(cellTables.length).toBeGreaterThan(0);
+    expect(new Set(cellTables)).toEqual(new Set([0]));
+  });
+
   it('keeps a repeat inside a paragraph with other text, unindexed, so the paragraph is quoted whole', () => {
     const c = loadCorpus(makeCorpus({ 'inline-2020.txt': '示例局2020年政府信息公开工作年度报告\n一、总体情况\n本机关设立咨询窗口2个。本机关设立咨询窗口2个。全年接待群众咨询345人次。' }));
     const texts = c.summary.artifact.passages.text;
