@@ -37,4 +37,7 @@ const app = createApp({
   ...staffAppDeps({ store, faq, logger: log }),
 });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => console.log(JSON.stringify({ port: info.port })));
+// While the full scan blocks the event loop for seconds, Node's 5 s keep-alive timer can fire before a request that
+// already arrived on an idle socket is read, and the client sees ECONNRESET: keep idle sockets for the whole run.
+(server as import('node:http').Server).keepAliveTimeout = 600_000;
 process.on('SIGTERM', () => server.close(() => void store.close().finally(() => process.exit(0))));

@@ -120,7 +120,12 @@ function questionSets(fixture: { paraphrases: Array<[string, number]> }, synthet
 
 async function ask(server: Server, question: string): Promise<number> {
   const started = performance.now();
-  const res = await fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+  const post = () => fetch(`${server.url}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+  // A kept-alive socket the server closed as it was reused resets once (undici's keep-alive race); ask again.
+  const res = await post().catch((error: Error & { cause?: { code?: string } }) => {
+    if (error.cause?.code !== 'ECONNRESET' && error.cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return post();
+  });
   await res.arrayBuffer();
   if (res.status !== 200) throw new Error(`${server.name}: ${res.status} for ${question}`);
   return performance.now() - started;

@@ -425,10 +425,26 @@ export type AdminReportPreview =
       shortForms: string[];
       /** Whether the site already has reports of that agency. */
       agencyKnown: boolean;
-      /** What staff should check: totals that differ from the sum of their parts, a title taken from the file name. */
+      /**
+       * What staff should check before publishing, in words (totals that differ from the sum of their parts, a title
+       * taken from the file name, a report that is mostly repetition, bytes that did not decode); empty when nothing.
+       * Publishing is still allowed.
+       */
       warnings: string[];
       /** The tables as the page lays them out (spans kept), each with the totals that do not add up. */
       tables: Array<{ rows: Array<Array<{ text: string; rowspan: number; colspan: number }>>; warnings: string[] }>;
+      /** Passages that repeat an earlier one word for word (indexed once), of `total` (all but the metadata line). */
+      repetition: { repeated: number; total: number };
+      /**
+       * How the bytes were read: the charset, byte sequences that did not decode (U+FFFD) and private-use characters,
+       * with the line, column and text around the first ones (at most 10). Both are left out of passages and answers.
+       */
+      decoding: {
+        charset: string;
+        undecodable: number;
+        privateUse: number;
+        places: Array<{ kind: 'undecodable' | 'private-use'; line: number; column: number; excerpt: string }>;
+      };
     }
   | { ok: false; name: string; reason: string };
 

@@ -45,6 +45,8 @@ export interface BuildOptions {
   onFile?: (file: string) => void;
   /** Asked before each report and before writing; false stops the build with an error (its caller went away). */
   shouldContinue?: () => boolean;
+  /** See {@link CorpusInput.indexRepeats}: for the benchmark of a repetitive report only. */
+  indexRepeats?: boolean;
 }
 
 /** Starts the line a build child (build-index-cli.ts under the publisher) writes before reading a report: `@reading <name>`. */
@@ -102,7 +104,7 @@ export function buildIndex(options: BuildOptions): BuildSummary {
   const dictionaryText = serializeDictionaries(listUserDictionaries(paths));
   const places = loadJiebaDictionary(dictionaryText);
   const skipped: BuildSummary['skipped'] = [];
-  const input: CorpusInput = { documents: [], corpusHash: hashCorpus(paths) };
+  const input: CorpusInput = { documents: [], corpusHash: hashCorpus(paths), ...(options.indexRepeats ? { indexRepeats: true } : {}) };
   let passages = 0;
   files.forEach((file, i) => {
     goOn();
@@ -115,7 +117,7 @@ export function buildIndex(options: BuildOptions): BuildSummary {
       const report = ingestReport(result.document, places);
       passages += report.passages.length;
       input.documents.push({
-        meta: { ...result.document.meta, slug: result.slug, file: result.file, agency: report.agency },
+        meta: { ...report.meta, slug: result.slug, file: result.file, agency: report.agency },
         passages: report.passages,
         tables: report.tables,
       });

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { hasBody, parseDocument, type MetaOverrides, type ParsedDocument, type SourceFormat } from '../core/document.js';
+import { findUnreadable, type UnreadableReport } from '../core/undecodable.js';
 import { safeHttpUrl } from '../core/url.js';
 
 const FORMATS: Record<string, SourceFormat> = { '.txt': 'txt', '.html': 'html', '.htm': 'html', '.md': 'md' };
@@ -141,17 +142,58 @@ export function listUserDictionaries(paths: CorpusPaths): string[] {
     .map((n) => join(paths.dict, n));
 }
 
+/** A page's text, with the charset it was read in and what in it could not be decoded. */
+export interface DecodedText {
+  text: string;
+  /** The charset the bytes were decoded with (`utf-8`, `gbk`, `gb18030`, `utf-16le`…). */
+  charset: string;
+  /** Bytes that did not decode (U+FFFD) and private-use characters, with where the first ones are. */
+  unreadable: UnreadableReport;
+}
+
 /**
- * Decodes a page's bytes: a BOM wins, then the charset the page declares (`<meta charset>`), then strict UTF-8,
- * then GB18030 (the superset of GBK/GB2312 that government CMSs use).
+ * Decodes a page's bytes: a BOM wins, then the charset the page declares (`<meta charset>`), then UTF-8 (with at
+ * most a few broken sequences: 1% of its non-ASCII characters), then GB18030 (the superset of GBK/GB2312 that
+ * government CMSs use).
  *
  * @throws Error with the reason when the bytes are not text (NUL bytes, control characters, undecodable).
  */
 export function decodeText(bytes: Uint8Array, format: SourceFormat): string {
+  return decodeReportText(bytes, format).text;
+}
+
+/**
+ * {@link decodeText}, telling also which charset it used and how many byte sequences did not decode (each one a
+ * U+FFFD in the text) or gave private-use characters, with the line, column and text around the first ones: what the
+ * preview shows staff before a page with broken bytes is published.
+ *
+ * @throws Error as {@link decodeText}.
+ */
+export function decodeReportText(bytes: Uint8Array, format: SourceFormat): DecodedText {
+  const { text, charset } = decodeBytes(bytes, format);
+  return { text, charset, unreadable: findUnreadable(text) };
+}
+
+/**
+ * Whether a UTF-8 reading is the right one: at most a few broken sequences (a UTF-8 page cut in the middle of a
+ * character), not the one-per-character a GBK page gives when read as UTF-8.
+ */
+function mostlyUtf8(text: string): boolean {
+  let broken = 0;
+  let wide = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0xfffd) broken++;
+    else if (code >= 0x80) wide++;
+  }
+  return broken === 0 || broken <= Math.max(2, wide / 100);
+}
+
+function decodeBytes(bytes: Uint8Array, format: SourceFormat): { text: string; charset: string } {
   if (bytes.length === 0) throw new Error('the file is empty');
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), charset: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), charset: 'utf-16be' };
   if (bytes.subarray(0, 8192).includes(0)) throw new Error('the file looks binary (it contains NUL bytes)');
   let declared: string | undefined;
   if (format === 'html') {
@@ -159,23 +201,27 @@ export function decodeText(bytes: Uint8Array, format: SourceFormat): string {
     declared = /<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_-]+)/i.exec(head)?.[1]?.toLowerCase();
   }
   let text: string;
+  let charset: string;
   if (declared && declared !== 'utf-8' && declared !== 'utf8') {
     try {
-      text = new TextDecoder(declared).decode(bytes);
+      const decoder = new TextDecoder(declared);
+      text = decoder.decode(bytes);
+      charset = decoder.encoding;
     } catch {
       throw new Error(`the page declares charset ${declared}, which cannot be decoded`);
     }
   } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
+    text = new TextDecoder('utf-8').decode(bytes);
+    charset = 'utf-8';
+    if (!mostlyUtf8(text)) {
       text = new TextDecoder('gb18030').decode(bytes);
+      charset = 'gb18030';
     }
   }
   const controls = text.match(/[\u0000-\u0008\u000e-\u001f\ufffd]/g)?.length ?? 0;
   if (controls > Math.max(8, text.length / 50)) throw new Error('the file is not readable text (too many control or undecodable characters)');
   if (!text.trim()) throw new Error('the file has no text');
-  return text;
+  return { text, charset };
 }
 
 /** A slug from a file name: its base name without extension, reduced to URL-safe characters. */

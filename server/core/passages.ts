@@ -1,6 +1,7 @@
 // Owns the split of a parsed document into citable passages (sentences with their section path); no runtime imports.
 import type { DocumentMeta, ParsedDocument } from './document.js';
 import { formatFact } from './tables.js';
+import { removeUnreadable } from './undecodable.js';
 
 /**
  * What a passage is.
@@ -51,8 +52,33 @@ export function formatMetaPassage(meta: DocumentMeta): string {
   return parts.join(' ');
 }
 
-/** Cuts a parsed document into passages, in reading order, the metadata passage first. */
+/**
+ * Cuts a parsed document into passages, in reading order, the metadata passage first (steps: sections → sentences,
+ * cells, sign-off → without unreadable characters).
+ *
+ * @remarks U+FFFD (bytes that did not decode) and private-use characters are removed from every passage and heading,
+ * whatever the runtime that reads the index: a citizen would see 「�」 or an empty box. A passage left with no letter
+ * or digit is dropped.
+ */
 export function splitIntoPassages(doc: ParsedDocument): Passage[] {
+  return withoutUnreadable(splitPassages(doc));
+}
+
+function withoutUnreadable(passages: Passage[]): Passage[] {
+  const out: Passage[] = [];
+  for (const p of passages) {
+    const text = removeUnreadable(p.text).trim();
+    if (text === p.text && p.section.every((h) => removeUnreadable(h) === h)) {
+      out.push(p);
+      continue;
+    }
+    if (!/[\p{L}\p{N}]/u.test(text)) continue;
+    out.push({ ...p, text, section: p.section.map((h) => removeUnreadable(h).trim()) });
+  }
+  return out;
+}
+
+function splitPassages(doc: ParsedDocument): Passage[] {
   const passages: Passage[] = [
     { kind: 'meta', text: formatMetaPassage(doc.meta), section: ['文档信息'], paragraph: -1, listIntro: false },
   ];

@@ -7,6 +7,7 @@ import { normalizeText } from './normalize.js';
 import type { Passage, PassageKind } from './passages.js';
 import type { TableCell } from './tables.js';
 import { findContacts } from './contacts.js';
+import { findRepeatedPassages } from './repetition.js';
 
 export { findContacts };
 import { termsOf, tokenize, type SegmentedWord, type Segmenter } from './tokenize.js';
@@ -16,7 +17,7 @@ import { termsOf, tokenize, type SegmentedWord, type Segmenter } from './tokeniz
  * mode, passage splitting and the MiniSearch options below. Bump it with any change to those, so that an artifact
  * built by older code is refused instead of silently answering with other terms.
  */
-export const INDEX_OPTIONS_VERSION = 7;
+export const INDEX_OPTIONS_VERSION = 8;
 
 /** Identifies what an artifact was built from; loading compares it with what the running code expects. */
 export interface IndexManifest {
@@ -87,16 +88,28 @@ export interface PackedSearch {
   averageFieldLength: number[];
   dirtCount: number;
   serializationVersion: number;
-  /** Length of the one field, by passage id. */
+  /** Length of the one field, by search id. */
   fieldLength: number[];
+  /**
+   * The passage id of each search id, when they differ (passages that repeat an earlier one are not indexed, so
+   * search ids skip them); absent when every passage is indexed and search id = passage id.
+   */
+  ids?: number[];
   postings: Array<[term: string, packed: string]>;
 }
 
-/** Packs MiniSearch's serialization of a one-field index whose document ids are 0…n-1. */
+/** Packs MiniSearch's serialization of a one-field index whose document ids are ascending passage ids. */
 export function packSearch(plain: AsPlainObject): PackedSearch {
   const fieldLength: number[] = [];
+  const ids: number[] = [];
+  let identity = true;
   for (let id = 0; id < plain.nextId; id++) {
-    if (plain.documentIds[String(id)] !== id) throw new Error(`passage ids must be their positions (id ${id})`);
+    const passage = plain.documentIds[String(id)];
+    if (typeof passage !== 'number' || (ids.length > 0 && passage <= ids[ids.length - 1]!)) {
+      throw new Error(`passage ids must ascend with search ids (search id ${id})`);
+    }
+    ids.push(passage);
+    if (passage !== id) identity = false;
     fieldLength.push(plain.fieldLength[String(id)]?.[0] ?? 0);
   }
   const postings: Array<[string, string]> = plain.index.map(([term, fields]) => {
@@ -122,6 +135,7 @@ export function packSearch(plain: AsPlainObject): PackedSearch {
     dirtCount: plain.dirtCount ?? 0,
     serializationVersion: plain.serializationVersion,
     fieldLength,
+    ...(identity ? {} : { ids }),
     postings,
   };
 }
@@ -131,7 +145,7 @@ export function unpackSearch(packed: PackedSearch): AsPlainObject {
   const documentIds: Record<string, number> = {};
   const fieldLength: Record<string, number[]> = {};
   packed.fieldLength.forEach((length, id) => {
-    documentIds[String(id)] = id;
+    documentIds[String(id)] = packed.ids?.[id] ?? id;
     fieldLength[String(id)] = [length];
   });
   const index: AsPlainObject['index'] = packed.postings.map(([term, list]) => {
@@ -189,6 +203,11 @@ export interface CorpusInput {
   /** Each document with its passages and its tables (cell passages name a table by its index in `tables`). */
   documents: Array<{ meta: IndexedDocument; passages: Passage[]; tables?: TableCell[][][] }>;
   corpusHash: string;
+  /**
+   * Index every passage, repeats included (the behaviour before repeats were indexed once). Default false; only
+   * `bench/repetitive-report.ts` sets it, to measure what indexing repeats once saves.
+   */
+  indexRepeats?: boolean;
 }
 
 interface SearchRecord {
@@ -235,6 +254,12 @@ export function indexTerms(text: string, segmenter: Segmenter): string[] {
  * @remarks Every passage is indexed with the search-mode words of its text (`body`) and of its section headings
  * (`heading`), so a sentence under 「三、存在的不足及下步打算」 is found by 「存在哪些不足」. Document frequencies over
  * the same terms are kept for question weighting at answer time.
+ *
+ * A passage that repeats an earlier one of its report word for word (findRepeatedPassages) is indexed once: the
+ * first occurrence is found and cited; a repeat inside a paragraph with other text stays in `passages` unindexed (the
+ * paragraph is quoted whole), a paragraph made only of repeats is left out. A report of one block pasted thousands
+ * of times otherwise lengthened every posting list of its words, and every question with them. A table identical to
+ * an earlier one of its report is kept once, and its cells cite the first.
  */
 export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): IndexArtifact {
   const documents: IndexedDocument[] = [];
@@ -244,7 +269,8 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
   const contacts: Contact[] = [];
   const headingTerms = new Map<string, string[]>();
 
-  const tokenized: Array<{ body: SegmentedWord[]; heading: string[] }> = [];
+  // Passages that repeat an earlier one of their report are kept (for their paragraph) but not in `tokenized`.
+  const tokenized: Array<{ id: number; body: SegmentedWord[]; heading: string[] }> = [];
   const vocabulary = new Set<string>();
   const sectionIds = new Map<string, number>();
   const sections: string[][] = [];
@@ -254,13 +280,28 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
   for (const { meta, passages: docPassages, tables: docTables = [] } of corpus.documents) {
     const doc = documents.length;
     documents.push(meta);
-    const tableBase = tables.length;
-    for (const rows of docTables) tables.push({ doc, rows });
+    // A table identical to an earlier one of the report is kept once; its cells point to the first.
+    const tableIds = new Map<string, number>();
+    const tableOf = docTables.map((rows) => {
+      const key = JSON.stringify(rows);
+      let at = corpus.indexRepeats ? undefined : tableIds.get(key);
+      if (at === undefined) {
+        at = tables.length;
+        tables.push({ doc, rows });
+        tableIds.set(key, at);
+      }
+      return at;
+    });
     const seenInSection = new Map<string, number>();
-    for (const passage of docPassages) {
+    const repetition = corpus.indexRepeats ? null : findRepeatedPassages(docPassages);
+    docPassages.forEach((passage, k) => {
+      const sectionKey = passage.section.join('\n');
+      // A repeat still counts towards its section's first sentences, so that the others keep their index terms.
+      const rank = seenInSection.get(sectionKey) ?? 0;
+      seenInSection.set(sectionKey, rank + 1);
+      if (repetition?.dropped[k]) return;
       const id = passages.length;
       passages.push({ ...passage, doc });
-      const sectionKey = passage.section.join('\n');
       let section = sectionIds.get(sectionKey);
       if (section === undefined) {
         section = sections.length;
@@ -273,23 +314,22 @@ export function buildIndexArtifact(corpus: CorpusInput, segmenter: Segmenter): I
       columns.listIntro.push(passage.listIntro ? 1 : 0);
       columns.section.push(section);
       columns.text.push(passage.text);
-      if (passage.cell) cells.push(id, tableBase + passage.cell.table, passage.cell.row);
+      if (passage.cell) cells.push(id, tableOf[passage.cell.table]!, passage.cell.row);
+      if (repetition && repetition.firstOf[k] !== -1) return;
       const body = tokenize(normalizeText(passage.text), segmenter);
       let heading = headingTerms.get(sectionKey);
       if (!heading) {
         heading = passage.section.flatMap((h) => indexTerms(h, segmenter));
         headingTerms.set(sectionKey, heading);
       }
-      const rank = seenInSection.get(sectionKey) ?? 0;
-      seenInSection.set(sectionKey, rank + 1);
       const lead = rank < HEADING_TERMS_PER_SECTION;
-      tokenized.push({ body, heading: lead ? heading : [] });
+      tokenized.push({ id, body, heading: lead ? heading : [] });
       for (const t of body) vocabulary.add(t.word);
       for (const t of heading) vocabulary.add(t);
       for (const c of findContacts(passage.text)) contacts.push({ ...c, passage: id });
-    }
+    });
   }
-  tokenized.forEach(({ body, heading }, id) => {
+  tokenized.forEach(({ id, body, heading }) => {
     const terms = [...body.map((t) => t.word), ...innerWords(body, vocabulary), ...heading];
     records.push({ id, terms: terms.join(' ') });
     for (const term of new Set(terms)) docFrequency.set(term, (docFrequency.get(term) ?? 0) + 1);

@@ -1,12 +1,14 @@
 // The report reader's child process (started by report-reader.ts): reads one uploaded file per message (decode,
-// parse, ingest as the build does: agency, passages, tables) and answers with what the preview shows, so that a page
-// that parses slowly holds this process, never the server's. Exits when its parent goes away.
+// parse, ingest as the build does: agency, passages, tables, repeats indexed once) and answers with what the preview
+// shows, so that a page that parses slowly holds this process, never the server's. Exits when its parent goes away.
 import { existsSync, readFileSync } from 'node:fs';
-import { decodeText } from '../build/corpus.js';
+import { decodeReportText } from '../build/corpus.js';
 import type { PlaceLexicon } from '../core/agencies.js';
 import { hasBody, parseDocument } from '../core/document.js';
 import { loadJiebaDictionary } from '../core/jieba.js';
+import { describeRepetition, findRepeatedPassages } from '../core/repetition.js';
 import { ingestReport } from '../core/report-ingest.js';
+import { describeUnreadable } from '../core/undecodable.js';
 import type { ReadRequest, ReadResult } from './report-reader.js';
 
 /** Place names of the index's dictionary (argv[2]), loaded before the child says it is ready; none without one. */
@@ -16,14 +18,18 @@ const places: PlaceLexicon =
 
 function read(request: ReadRequest): ReadResult {
   try {
-    const document = parseDocument(decodeText(request.bytes, request.format), request.format, request.meta, { fileName: request.name });
+    const decoded = decodeReportText(request.bytes, request.format);
+    const document = parseDocument(decoded.text, request.format, request.meta, { fileName: request.name });
     if (!hasBody(document)) return { ok: false, reason: 'no body text was found after removing the page chrome' };
     const report = ingestReport(document, places);
-    const passages = report.passages;
+    // The passages as the index will keep them: a paragraph that only repeats earlier ones is left out.
+    const repetition = findRepeatedPassages(report.passages);
+    const passages = report.passages.filter((_, i) => !repetition.dropped[i]);
     const sections = [...new Set(passages.filter((p) => p.kind === 'sentence').map((p) => p.section.join(' › ')))].filter(Boolean);
     const tables = document.blocks.flatMap((b) =>
       b.kind === 'table' ? [{ rows: b.table.rows.map((row) => row.map((c) => ({ text: c.text, rowspan: c.rowspan, colspan: c.colspan }))), warnings: b.reading.warnings }] : [],
     );
+    const warnings = [...document.warnings, describeUnreadable(decoded.unreadable), describeRepetition(repetition)].filter((w): w is string => !!w);
     return {
       ok: true,
       meta: document.meta,
@@ -31,8 +37,10 @@ function read(request: ReadRequest): ReadResult {
       passages: passages.map((p) => ({ kind: p.kind, section: p.section.join(' › '), text: p.text })),
       stripped: document.stripped,
       agency: report.agency,
-      warnings: document.warnings,
+      warnings,
       tables,
+      repetition: { repeated: repetition.repeated, total: repetition.total },
+      decoding: { charset: decoded.charset, ...decoded.unreadable },
     };
   } catch (error) {
     return { ok: false, reason: (error as Error).message };

@@ -15,7 +15,7 @@ export interface ReadRequest {
 
 /** What reading a file gave: the preview's content, or why it cannot be published. */
 export type ReadResult =
-  | ({ ok: true } & Pick<Extract<AdminReportPreview, { ok: true }>, 'meta' | 'sections' | 'passages' | 'stripped' | 'agency' | 'warnings' | 'tables'>)
+  | ({ ok: true } & Pick<Extract<AdminReportPreview, { ok: true }>, 'meta' | 'sections' | 'passages' | 'stripped' | 'agency' | 'warnings' | 'tables' | 'repetition' | 'decoding'>)
   | { ok: false; reason: string; timedOut?: boolean };
 
 export interface ReportReader {

@@ -11,6 +11,7 @@ import { loadSearchIndex } from '../../server/core/search-index.js';
 import { loadCorpusEngine } from '../../server/runtime/node-engine.js';
 import { createReportPublisher, type ReportPublisher } from '../../server/runtime/report-publisher.js';
 import { makeCorpus } from '../helpers/corpus.js';
+import { brokenGbkPage } from '../helpers/gbk.js';
 
 const REPORT_2015 = readFileSync('corpus/reports/mudanjiang-xzfwzx-2015-gkbg.txt');
 const REPORT_2016 = readFileSync('test/fixtures/reports/sample-2016-gkbg.txt');
@@ -43,6 +44,32 @@ describe('the report publisher', () => {
     expect(preview.sections).toContain('二、政务公开工作情况及具体举措 › 1、开通政务微信公众号');
     expect(preview.stripped).toContain('扫一扫在手机打开当前页');
     expect(engine.index.documents).toHaveLength(1);
+  });
+
+  it('warns in the preview about a report that is mostly repetition, and lists each repeated passage once', async () => {
+    const { publisher } = setup();
+    const block = '二、主动公开情况\n2020年，示例局主动公开政府信息1234条。\n本机关通过门户网站发布政策解读56篇。';
+    const text = ['示例局2020年政府信息公开工作年度报告', ...Array.from({ length: 200 }, () => block)].join('\n');
+    const [repetitive, plain] = await publisher.preview([
+      { name: 'repetitive-2020.txt', bytes: new TextEncoder().encode(text) },
+      { name: 'sample-2016-gkbg.txt', bytes: REPORT_2016 },
+    ]);
+    if (!repetitive?.ok || !plain?.ok) throw new Error('preview failed');
+    expect(repetitive.repetition).toEqual({ repeated: 398, total: 400 });
+    expect(repetitive.warnings).toEqual([expect.stringMatching(/^398 of 400 passages \(100%\) repeat an earlier passage.*mostly repetition/)]);
+    expect(repetitive.passages.filter((p) => p.text === '2020年，示例局主动公开政府信息1234条。')).toHaveLength(1);
+    expect(plain.warnings).toEqual([]);
+  });
+
+  it('shows in the preview how many bytes of a GBK page did not decode and where, and keeps them out of its passages', async () => {
+    const { publisher } = setup();
+    const [preview] = await publisher.preview([{ name: 'broken-gbk.html', bytes: brokenGbkPage() }]);
+    if (!preview?.ok) throw new Error('preview failed');
+    expect(preview.decoding).toMatchObject({ charset: 'gbk', undecodable: 1, privateUse: 2 });
+    expect(preview.decoding.places[1]).toEqual({ kind: 'undecodable', line: 5, column: 39, excerpt: '申请12件，均已按期答复\uFFFD</p>' });
+    expect(preview.warnings).toEqual([expect.stringMatching(/^1 byte sequence did not decode and 2 private-use characters.*line 4, column 19: 「询服务/)]);
+    expect(preview.passages.map((p) => p.text)).toContain('咨询电话为6123456。');
+    for (const p of preview.passages) expect(p.text).not.toMatch(/[\uFFFD\p{Co}]/u);
   });
 
   it('refuses unsafe names, unsupported types and unreadable files before building', async () => {
