@@ -461,3 +461,86 @@ export interface AdminPublishResponse {
   /** Time the rebuild took. */
   ms: number;
 }
+
+// ——— 留言 (inquiries): a citizen leaves a question for staff and reads the reply with a 查询码 ———
+
+/** `POST /api/inquiries`: leave a question the robot could not answer. */
+export interface InquiryRequest {
+  /** The question, up to 1,000 characters; masked before it is stored. */
+  question: string;
+  /** The answer (`AskResponse.id`) it follows, if any. */
+  answerId?: string;
+  /** Optional contact data; when given, `consent` must be true. */
+  phone?: string;
+  email?: string;
+  /** The citizen ticked the consent line: staff may use the contact data to reply. */
+  consent?: boolean;
+}
+
+/** `POST /api/inquiries` answer (201). The code is shown once: the server keeps only its hash. */
+export interface InquiryCreatedResponse {
+  /** 查询码, `XXXX-XXXX-XXXX` from `23456789ABCDEFGHJKMNPQRSTUVWXYZ`. */
+  code: string;
+  createdAt: string;
+  /** Working days staff have to reply. */
+  deadlineDays: number;
+}
+
+/** `POST /api/inquiries/lookup` with `{ "code": "…" }`: where an inquiry stands, and the reply once there is one. */
+export interface InquiryLookupResponse {
+  status: 'open' | 'replied';
+  question: string;
+  createdAt: string;
+  reply: string | null;
+  repliedAt: string | null;
+}
+
+/** An inquiry in the staff inbox: never its contact data, only whether it has any. */
+export interface AdminInquiry {
+  id: number;
+  question: string;
+  answerId: string | null;
+  status: 'open' | 'replied';
+  createdAt: string;
+  reply: string | null;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  faqId: number | null;
+  hasContact: boolean;
+  /** Working days since it came in (until the reply, for a replied one), the last day on time, and whether open past it. */
+  age: { workingDays: number; dueDate: string; overdue: boolean };
+}
+
+/** `GET /api/admin/inquiries?status=open|replied|all&limit&offset`. */
+export interface AdminInquiriesResponse {
+  deadlineDays: number;
+  /** Open inquiries, and how many of them are past their due date. */
+  open: number;
+  overdue: number;
+  inquiries: AdminInquiry[];
+}
+
+/** `POST /api/admin/inquiries/:id/reply`: closes the inquiry; `publishFaq` also makes the reply an FAQ entry. */
+export interface AdminInquiryReplyRequest {
+  reply: string;
+  publishFaq?: { question?: string; alternatives?: string[]; tags?: string[] } | boolean;
+}
+
+export interface AdminInquiryReplyResponse {
+  inquiry: AdminInquiry;
+  /** The FAQ entry published from the reply, or null. */
+  faq: AdminFaqEntry | null;
+}
+
+/** `POST /api/admin/inquiries/:id/contact`: the contact data, shown on purpose; every call is recorded. */
+export interface AdminInquiryContactResponse {
+  phone: string | null;
+  email: string | null;
+  /** Who was shown it, last first (this look included). */
+  views: Array<{ actor: string; at: string }>;
+}
+
+/** `GET` and `PUT /api/admin/calendar`: public holidays (`working: false`) and weekend days worked (`working: true`). */
+export interface AdminCalendar {
+  days: Array<{ date: string; working: boolean; name: string }>;
+}

@@ -30,6 +30,7 @@ import { maskPersonalData } from '../core/privacy.js';
 import type { Store, UnansweredGroup } from '../core/store.js';
 import type { AppDeps, QuestionEvent } from './app.js';
 import { ApiError } from './errors.js';
+import { inquiryRoutes } from './inquiry-routes.js';
 import type { Logger } from './log.js';
 import { createFailureThrottle, type FailureThrottle } from './rate-limit.js';
 import { MAX_UPLOAD_BODY_BYTES } from './report-routes.js';
@@ -124,7 +125,7 @@ export function isCrossOrigin(c: Context, trustProxy: boolean): boolean {
 }
 
 /** Who made a change: the console's `X-Staff-Name` (masked, at most 40 characters), else "staff". */
-function actorOf(c: Context): string {
+export function actorOf(c: Context): string {
   const raw = c.req.header('x-staff-name');
   if (!raw) return 'staff';
   let name = raw;
@@ -144,7 +145,7 @@ function entryId(c: Context): number {
   return id;
 }
 
-function intQuery(c: Context, name: string, fallback: number, min: number, max: number): number {
+export function intQuery(c: Context, name: string, fallback: number, min: number, max: number): number {
   const raw = c.req.query(name);
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -520,7 +521,8 @@ export function feedbackRoute(staff: StaffDeps) {
  */
 export function staffAppDeps(staff: StaffDeps): Pick<AppDeps, 'extensions' | 'recordQuestion' | 'hotQuestions' | 'suggestionPool'> {
   return {
-    extensions: [feedbackRoute(staff), adminRoutes(staff)],
+    // The inquiry routes' staff part must come after the staff guard that adminRoutes registers.
+    extensions: [feedbackRoute(staff), adminRoutes(staff), inquiryRoutes(staff)],
     async recordQuestion(event: QuestionEvent) {
       try {
         await staff.store.recordQuestion({

@@ -120,9 +120,13 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/ask', limited);
   app.use('/api/suggest', limited);
   app.use('/api/feedback', limited);
+  app.use('/api/inquiries/*', limited);
+  app.use('/api/inquiries', limited);
   // After the rate limit: bodies are counted as they stream and never read past the limit (staff routes set their own).
   app.use('/api/ask', limitBody(MAX_BODY_BYTES));
   app.use('/api/feedback', limitBody(MAX_BODY_BYTES));
+  app.use('/api/inquiries/*', limitBody(MAX_BODY_BYTES));
+  app.use('/api/inquiries', limitBody(MAX_BODY_BYTES));
 
   app.get('/healthz', (c) => {
     const body: HealthResponse = {
