@@ -78,6 +78,8 @@ export interface AskResponse {
   faq?: { id: number; link: string | null };
   /** What the robot took the question to mean (「去年」 as 2024, the newest report), in its own words; not part of the quote. */
   notes?: string[];
+  /** For answered questions: up to three other questions the robot answers well (知识推荐), to ask with one click. */
+  related?: string[];
 }
 
 /** `GET /api/suggest?q=` answer: questions to offer while the citizen types. */

@@ -60,6 +60,7 @@ export function mountWidget(config: WidgetConfig, options: MountOptions = {}): W
   const api = createApiClient({
     endpoint: config.endpoint,
     clientId: readClientId(local),
+    report: config.report,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const commands: Partial<WidgetCommands> = {};

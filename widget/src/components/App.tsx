@@ -6,8 +6,11 @@ import type { WidgetConfig } from '../config.js';
 import { conversationReducer, loadConversation, saveConversation } from '../conversation.js';
 import type { StorageLike } from '../storage.js';
 import { STRINGS } from '../strings.zh-CN.js';
+import type { InquiryRequest } from '../../../server/contract.js';
+import { readLookupCode } from '../text.js';
 import { Composer } from './Composer.js';
 import { MessageView, QuestionChips } from './MessageView.js';
+import { useChineseVoice } from './ReadAloud.js';
 
 /** What the page can do to the widget (`window.QAWidget` forwards to these). */
 export interface WidgetCommands {
@@ -69,6 +72,7 @@ export function App({ config, api, session, local, commands }: AppProps) {
   const log = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(open);
   const hotRequested = useRef(false);
+  const voice = useChineseVoice();
 
   const ask = (question: string): boolean => {
     if (!question.trim() || state.pending !== null) return false;
@@ -85,11 +89,12 @@ export function App({ config, api, session, local, commands }: AppProps) {
   useEffect(() => {
     const question = state.pending;
     if (question === null) return;
-    api.ask(question).then(
-      (response) => dispatch({ type: 'answered', response }),
-      (error: unknown) =>
-        dispatch({ type: 'failed', question, reason: error instanceof ApiRequestError ? error.failure : { kind: 'network' } }),
-    );
+    // A 查询码 typed in the question box shows that 留言's reply instead of asking.
+    const code = readLookupCode(question);
+    const failed = (error: unknown) =>
+      dispatch({ type: 'failed', question, reason: error instanceof ApiRequestError ? error.failure : { kind: 'network' } });
+    if (code) api.lookupInquiry(code).then((found) => dispatch({ type: 'lookedUp', found }), failed);
+    else api.ask(question).then((response) => dispatch({ type: 'answered', response }), failed);
   }, [state.pending]);
 
   useEffect(() => {
@@ -143,13 +148,17 @@ export function App({ config, api, session, local, commands }: AppProps) {
     setLarge(!large);
   };
 
-  const sendFeedback = (answerId: string, helpful: boolean) => {
-    dispatch({ type: 'feedback', answerId, helpful, state: 'sending' });
-    api.sendFeedback(answerId, helpful).then(
-      () => dispatch({ type: 'feedback', answerId, helpful, state: 'sent' }),
+  const sendFeedback = (answerId: string, helpful: boolean, comment?: string) => {
+    const commented = !!comment;
+    dispatch({ type: 'feedback', answerId, helpful, state: 'sending', commented });
+    api.sendFeedback(answerId, helpful, comment).then(
+      () => dispatch({ type: 'feedback', answerId, helpful, state: 'sent', commented }),
       () => dispatch({ type: 'feedback', answerId, helpful, state: 'failed' }),
     );
   };
+
+  const leave = (request: InquiryRequest) =>
+    api.leaveInquiry(request).then(({ code, deadlineDays }) => dispatch({ type: 'left', code, deadlineDays }));
 
   return (
     <div class={`root ${config.position}${large ? ' large' : ''}`} onKeyDown={onKeyDown}>
@@ -196,7 +205,7 @@ export function App({ config, api, session, local, commands }: AppProps) {
               </div>
             )}
           </div>
-          {state.messages.map((message) => (
+          {state.messages.map((message, i) => (
             <MessageView
               key={message.id}
               message={message}
@@ -204,6 +213,12 @@ export function App({ config, api, session, local, commands }: AppProps) {
               onAsk={ask}
               onRetry={(id) => dispatch({ type: 'retry', id })}
               onFeedback={sendFeedback}
+              onLeave={leave}
+              question={(() => {
+                const before = state.messages[i - 1];
+                return before?.role === 'user' ? before.text : '';
+              })()}
+              voice={voice}
             />
           ))}
           {state.pending !== null && (
