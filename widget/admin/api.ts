@@ -2,6 +2,11 @@
 // the errors it answers; imports only contract types.
 import type {
   AdminAuditResponse,
+  AdminCalendar,
+  AdminInquiriesResponse,
+  AdminInquiryContactResponse,
+  AdminInquiryReplyRequest,
+  AdminInquiryReplyResponse,
   AdminFaqCreateRequest,
   AdminFaqEntry,
   AdminFaqListResponse,
@@ -65,6 +70,12 @@ export interface AdminApi {
   /** Publishes (ingests and rebuilds the index); resolves when the new index serves. */
   publishReports(files: AdminReportFile[], replace: boolean): Promise<AdminPublishResponse>;
   removeReport(slug: string): Promise<AdminPublishResponse>;
+  inquiries(query: { status: 'open' | 'replied' | 'all'; tz: number; limit?: number }): Promise<AdminInquiriesResponse>;
+  /** Shows an inquiry's contact data; the server records who looked. */
+  inquiryContact(id: number): Promise<AdminInquiryContactResponse>;
+  replyInquiry(id: number, request: AdminInquiryReplyRequest): Promise<AdminInquiryReplyResponse>;
+  calendar(): Promise<AdminCalendar>;
+  saveCalendar(calendar: AdminCalendar): Promise<AdminCalendar>;
 }
 
 /** What {@link createAdminApi} needs. */
@@ -204,5 +215,10 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     previewReports: (files) => json('/api/admin/reports/preview', { method: 'POST', json: { files }, wait: true }),
     publishReports: (files, replace) => json('/api/admin/reports', { method: 'POST', json: { files, replace }, wait: true }),
     removeReport: (slug) => json(`/api/admin/reports/${encodeURIComponent(slug)}`, { method: 'DELETE', wait: true }),
+    inquiries: ({ status, tz, limit = 100 }) => json(withQuery('/api/admin/inquiries', { status, tz, limit })),
+    inquiryContact: (id) => json(`/api/admin/inquiries/${id}/contact`, { method: 'POST' }),
+    replyInquiry: (id, request) => json(`/api/admin/inquiries/${id}/reply`, { method: 'POST', json: request }),
+    calendar: () => json('/api/admin/calendar'),
+    saveCalendar: (calendar) => json('/api/admin/calendar', { method: 'PUT', json: calendar }),
   };
 }

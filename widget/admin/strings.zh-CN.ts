@@ -8,6 +8,7 @@ export const CONSOLE_NAME = '管理后台';
 /** Page names, as in the navigation and each page's heading. */
 export const PAGE_TITLES: Record<NavPage, string> = {
   overview: '概览',
+  inquiries: '市民留言',
   faq: '常见问题',
   unanswered: '未解答问题',
   feedback: '用户反馈',
