@@ -204,7 +204,7 @@ export function createApp(deps: AppDeps): Hono {
     const found = deps.assets ? await deps.assets(c.req.path) : null;
     if (!found) return next();
     const response = new Response(found.body, found);
-    if (c.req.path === '/widget.js') {
+    if (c.req.path === '/widget.js' || c.req.path === '/widget-app.js') {
       // Other sites load the widget with a plain <script> tag.
       response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
       response.headers.set('Access-Control-Allow-Origin', '*');

@@ -64,6 +64,23 @@ describe.skipIf(skipBrowserTests)('the widget between citizen and staff', () => 
     await context.close();
   });
 
+  it('downloads only the small loader with the page, and the panel when the citizen points at the launcher', async () => {
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(robot.url + '/');
+    await widget(page).launcher.waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((s) => s.startsWith('/widget'))).toEqual(['/widget.js']);
+    await widget(page).launcher.hover();
+    await expect.poll(() => scripts.filter((s) => s.startsWith('/widget'))).toEqual(['/widget.js', '/widget-app.js']);
+    await widget(page).launcher.click();
+    await widget(page).input.waitFor();
+    expect(await widget(page).input.evaluate((el) => el === (el.getRootNode() as ShadowRoot).activeElement)).toBe(true);
+    expect(await page.evaluate(() => document.head.querySelectorAll('script').length)).toBe(0);
+  });
+
   it('leaves a question after 「我不知道」 with a phone number and consent, shows the 查询码, and shows the reply when the code is typed', async () => {
     await page.goto(robot.url + '/');
     await open(page);

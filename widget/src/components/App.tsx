@@ -7,6 +7,7 @@ import { conversationReducer, loadConversation, saveConversation } from '../conv
 import type { StorageLike } from '../storage.js';
 import { STRINGS } from '../strings.zh-CN.js';
 import type { InquiryRequest } from '../../../server/contract.js';
+import { CHAT_ICON, LARGE_TEXT_KEY } from '../host.js';
 import { readLookupCode } from '../text.js';
 import { Composer } from './Composer.js';
 import { MessageView, QuestionChips } from './MessageView.js';
@@ -30,8 +31,7 @@ export interface AppProps {
   commands: Partial<WidgetCommands>;
 }
 
-/** localStorage key of the A+ (large text) preference. */
-export const LARGE_TEXT_KEY = 'qa-widget:large-text';
+export { LARGE_TEXT_KEY } from '../host.js';
 
 const FOCUSABLE = 'button,textarea,a[href],[tabindex="0"]';
 
@@ -52,10 +52,7 @@ function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
 function ChatIcon() {
   return (
     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        fill="currentColor"
-        d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z"
-      />
+      <path fill="currentColor" d={CHAT_ICON} />
     </svg>
   );
 }
