@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { AskResponse, HealthResponse, HotQuestionsResponse, SuggestResponse } from '../contract.js';
 import type { QaEngine } from '../core/engine.js';
 import { maskPersonalData } from '../core/privacy.js';
+import { mergeHotQuestions, relatedQuestions } from '../core/related.js';
 import { suggestQuestions } from '../core/suggest.js';
 import { ApiError, errorResponse } from './errors.js';
 import { createLogger, type Logger } from './log.js';
@@ -140,7 +141,7 @@ export function createApp(deps: AppDeps): Hono {
 
   const hotQuestions = async () => {
     const hot = deps.hotQuestions ? await deps.hotQuestions() : [];
-    return hot.length > 0 ? hot : site.hotQuestions;
+    return mergeHotQuestions(hot, site.hotQuestions);
   };
   const suggestionPool = async () => [...(await hotQuestions()), ...(deps.suggestionPool ? await deps.suggestionPool() : [])];
   /** For a question the robot cannot answer: known questions close to it, else the hot questions. */
@@ -156,6 +157,11 @@ export function createApp(deps: AppDeps): Hono {
     const id = crypto.randomUUID();
     const response: AskResponse = { id, ...result.response };
     if (response.matched === 'none') response.suggestions = await suggestionsFor(question);
+    else {
+      const hot = await hotQuestions();
+      const related = relatedQuestions(question, await suggestionPool(), hot, result.faq ? [result.faq.question] : []);
+      if (related.length > 0) response.related = related;
+    }
     const masked = maskPersonalData(question);
     await deps.recordQuestion?.({
       id,

@@ -157,6 +157,31 @@ describe.skipIf(skipBrowserTests)('the widget between citizen and staff', () => 
     expect(await log.locator('.text strong').count()).toBeGreaterThan(0);
   });
 
+  it('offers related questions under an answer, one click away', async () => {
+    await page.goto(robot.url + '/');
+    await open(page);
+    await ask(page, ANSWERABLE);
+    const { log } = widget(page);
+    await log.getByText('相关问题：').waitFor();
+    const chip = log.locator('.block').filter({ hasText: '相关问题：' }).getByRole('button').first();
+    const question = (await chip.textContent())!;
+    expect(question).not.toBe(ANSWERABLE);
+    await chip.click();
+    await expect.poll(() => log.locator('.user').allTextContents()).toEqual([`您问：${ANSWERABLE}`, `您问：${question}`]);
+  });
+
+  it('names each contact number once after 「我不知道」, as a tel: link', async () => {
+    await page.goto(robot.url + '/');
+    await open(page);
+    await ask(page, UNANSWERABLE);
+    const { log } = widget(page);
+    const phone = log.getByRole('link', { name: '6958002' });
+    await phone.waitFor();
+    expect(await phone.count()).toBe(1);
+    expect(await phone.getAttribute('href')).toBe('tel:6958002');
+    expect((await log.textContent())!.split('6958002').length - 1).toBe(1);
+  });
+
   it('shows a 朗读 toggle a keyboard reaches when the browser has a Chinese voice, and reads the answer in it', async () => {
     await page.addInitScript(() => {
       const spoken: string[] = [];

@@ -70,13 +70,16 @@ const FIGURE = /\d+(?:[.,]\d+)*\s*[余多]?\s*(?:万元|亿元|人次|%|件|个|
  *
  * @remarks Highlights mark the question's words; this marks what was asked for, so a citizen sees the figure first.
  */
-export function splitFigures(text: string, askedForNumber: boolean): FigureSegment[] {
-  const pattern = new RegExp(askedForNumber ? `${PHONE.source}|${FIGURE.source}` : PHONE.source, 'g');
+export function splitFigures(text: string, askedForNumber: boolean, phones: readonly string[] = []): FigureSegment[] {
+  // The answer's own contact numbers (any form) first: the server says they are phones.
+  const known = phones.filter((p) => /\d{3}/.test(p)).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const sources = [...known, PHONE.source, ...(askedForNumber ? [FIGURE.source] : [])];
+  const pattern = new RegExp(sources.join('|'), 'g');
   const out: FigureSegment[] = [];
   let at = 0;
   for (const match of text.matchAll(pattern)) {
     if (match.index > at) out.push({ text: text.slice(at, match.index), kind: 'plain' });
-    out.push({ text: match[0], kind: PHONE.test(match[0]) ? 'phone' : 'figure' });
+    out.push({ text: match[0], kind: PHONE.test(match[0]) || phones.includes(match[0]) ? 'phone' : 'figure' });
     at = match.index + match[0].length;
   }
   if (at < text.length) out.push({ text: text.slice(at), kind: 'plain' });

@@ -73,10 +73,10 @@ interface AnswerViewProps extends Omit<MessageViewProps, 'message' | 'onRetry'> 
 }
 
 /** Text with the phone numbers as `tel:` links and, for a 多少 question, the counts emphasised. */
-function Figures({ text, number }: { text: string; number: boolean }) {
+function Figures({ text, number, phones }: { text: string; number: boolean; phones: string[] }) {
   return (
     <>
-      {splitFigures(text, number).map((p) =>
+      {splitFigures(text, number, phones).map((p) =>
         p.kind === 'plain' ? p.text : p.kind === 'figure' ? <strong>{p.text}</strong> : <a href={telHref(p.text) ?? undefined}><strong>{p.text}</strong></a>,
       )}
     </>
@@ -176,7 +176,7 @@ function AnswerView(props: AnswerViewProps) {
       <span class="sr">{STRINGS.robot}</span>
       <p class="text">
         {splitHighlights(response.answer, response.highlights).map((s, i) => {
-          const parts = <Figures text={s.text} number={response.questionTypes.includes('number')} />;
+          const parts = <Figures text={s.text} number={response.questionTypes.includes('number')} phones={response.contacts.map((c) => c.phone)} />;
           return s.mark ? <mark key={i}>{parts}</mark> : parts;
         })}
       </p>
@@ -200,7 +200,8 @@ function AnswerView(props: AnswerViewProps) {
           </ol>
         </div>
       )}
-      {response.contacts.length > 0 && (
+      {/* 「我不知道」 already names them in its text (as tel: links): once is enough. */}
+      {response.contacts.length > 0 && response.matched !== 'none' && (
         <div class="block">
           <p>{STRINGS.contacts}</p>
           <ul>
