@@ -80,6 +80,16 @@ export interface AskResponse {
   notes?: string[];
   /** For answered questions: up to three other questions the robot answers well (知识推荐), to ask with one click. */
   related?: string[];
+  /**
+   * 「您是想问：…」: when the two best answers come from different reports or sections and score close together, both
+   * (the first is `answer` itself); a client shows the choices instead of the answer.
+   */
+  clarify?: Clarification;
+}
+
+/** Two answers the robot could not choose between, each verbatim with its citation. */
+export interface Clarification {
+  choices: Array<{ label: string; answer: string; sources: Source[] }>;
 }
 
 /** `GET /api/suggest?q=` answer: questions to offer while the citizen types. */

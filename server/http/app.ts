@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { AskResponse, HealthResponse, HotQuestionsResponse, SuggestResponse } from '../contract.js';
 import type { QaEngine } from '../core/engine.js';
 import { maskPersonalData } from '../core/privacy.js';
+import { findClarification } from '../core/clarify.js';
 import { mergeHotQuestions, relatedQuestions } from '../core/related.js';
 import { suggestQuestions } from '../core/suggest.js';
 import { ApiError, errorResponse } from './errors.js';
@@ -161,6 +162,8 @@ export function createApp(deps: AppDeps): Hono {
       const hot = await hotQuestions();
       const related = relatedQuestions(question, await suggestionPool(), hot, result.faq ? [result.faq.question] : []);
       if (related.length > 0) response.related = related;
+      const clarify = result.corpus ? findClarification(engine.index, result.corpus) : null;
+      if (clarify) response.clarify = clarify;
     }
     const masked = maskPersonalData(question);
     await deps.recordQuestion?.({

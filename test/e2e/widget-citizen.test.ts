@@ -170,6 +170,20 @@ describe.skipIf(skipBrowserTests)('the widget between citizen and staff', () => 
     await expect.poll(() => log.locator('.user').allTextContents()).toEqual([`您问：${ANSWERABLE}`, `您问：${question}`]);
   });
 
+  it('asks back 「您是想问」 with two choices when two answers score close, and shows the one chosen', async () => {
+    await page.goto(robot.url + '/');
+    await open(page);
+    await ask(page, '2015年有人申请政府信息公开吗');
+    const { log } = widget(page);
+    await log.getByText('您是想问：').waitFor();
+    const choices = log.locator('.msg').last().getByRole('button');
+    expect(await choices.count()).toBe(2);
+    await choices.filter({ hasText: '依申请公开' }).click();
+    await log.getByText('没有收到任何依申请公开政府信息的申请', { exact: false }).waitFor();
+    expect(await log.getByText('您是想问：').count()).toBe(0);
+    await log.getByRole('button', { name: '有帮助' }).waitFor();
+  });
+
   it('names each contact number once after 「我不知道」, as a tel: link', async () => {
     await page.goto(robot.url + '/');
     await open(page);

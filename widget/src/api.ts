@@ -64,23 +64,29 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((i): i is
  * Checks an answer's shape field by field (from the network or from sessionStorage): null without a string `id` and
  * `answer`; any other missing or mistyped field becomes empty, so rendering never meets an unexpected type.
  */
+const sourcesOf = (v: unknown) =>
+  objects(v).map((s) => ({
+    title: text(s.title),
+    date: textOrNull(s.date),
+    url: textOrNull(s.url),
+    section: text(s.section),
+    snippet: text(s.snippet),
+    year: integerOrNull(s.year),
+  }));
+
 export function normalizeAskResponse(value: unknown): AskResponse | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Loose;
   if (typeof v.id !== 'string' || typeof v.answer !== 'string') return null;
   const faq = v.faq && typeof v.faq === 'object' ? (v.faq as Loose) : null;
+  const clarify = objects((v.clarify as Loose | null)?.choices)
+    .filter((c) => typeof c.answer === 'string')
+    .map((c) => ({ label: text(c.label), answer: text(c.answer), sources: sourcesOf(c.sources) }));
   return {
     id: v.id,
     answer: v.answer,
     matched: v.matched === 'corpus' || v.matched === 'faq' ? v.matched : 'none',
-    sources: objects(v.sources).map((s) => ({
-      title: text(s.title),
-      date: textOrNull(s.date),
-      url: textOrNull(s.url),
-      section: text(s.section),
-      snippet: text(s.snippet),
-      year: integerOrNull(s.year),
-    })),
+    sources: sourcesOf(v.sources),
     highlights: objects(v.highlights)
       .filter((h) => Number.isInteger(h.start) && Number.isInteger(h.end))
       .map((h) => ({ start: h.start as number, end: h.end as number })),
@@ -91,6 +97,7 @@ export function normalizeAskResponse(value: unknown): AskResponse | null {
     ...(faq ? { faq: { id: integerOrNull(faq.id) ?? 0, link: textOrNull(faq.link) } } : {}),
     ...(Array.isArray(v.notes) ? { notes: strings(v.notes) } : {}),
     ...(Array.isArray(v.related) ? { related: strings(v.related).slice(0, 3) } : {}),
+    ...(clarify.length === 2 ? { clarify: { choices: clarify } } : {}),
   };
 }
 

@@ -55,4 +55,5 @@ export const STRINGS = {
   readAloud: '朗读',
   stopReading: '停止朗读',
   related: '相关问题：',
+  clarify: '您是想问：',
 } as const;

@@ -164,7 +164,28 @@ function HelpMore({ response, feedback, question, onFeedback, onLeave }: Pick<An
 }
 
 function AnswerView(props: AnswerViewProps) {
-  const { response, feedback, endpoint, onAsk, onFeedback, voice } = props;
+  const { feedback, endpoint, onAsk, onFeedback, voice } = props;
+  // 「您是想问」: the citizen picks one of two close answers; the pick shows as the answer.
+  const [pick, setPick] = useState<number | null>(null);
+  const choice = pick === null ? undefined : props.response.clarify?.choices[pick];
+  const response = choice ? { ...props.response, answer: choice.answer, sources: choice.sources, highlights: pick === 0 ? props.response.highlights : [] } : props.response;
+  if (response.clarify && !choice) {
+    return (
+      <div class="msg">
+        <span class="sr">{STRINGS.robot}</span>
+        <p>{STRINGS.clarify}</p>
+        <ul class="chips">
+          {response.clarify.choices.map((c, i) => (
+            <li key={i}>
+              <button type="button" class="chip" onClick={() => setPick(i)}>
+                {c.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
   const faqHref = safeHref(response.faq?.link, endpoint);
   // A vote can be changed: only one still on its way waits.
   const busy = feedback?.state === 'sending';
