@@ -556,3 +556,24 @@ export interface AdminInquiryContactResponse {
 export interface AdminCalendar {
   days: Array<{ date: string; working: boolean; name: string }>;
 }
+
+/** One month of `GET /api/stats`: aggregated counts only, nothing about any one citizen. */
+export interface StatsMonth {
+  /** `YYYY-MM`, China time. */
+  month: string;
+  questions: { total: number; corpus: number; faq: number; none: number };
+  /** 有帮助 / 没帮助 votes given that month; `rate` = helpful ÷ all votes (null without votes). */
+  satisfaction: { helpful: number; notHelpful: number; rate: number | null };
+  /** 留言 received that month, how many are replied, how many within the deadline, and the median reply time. */
+  inquiries: { received: number; replied: number; repliedOnTime: number; medianReplyHours: number | null };
+}
+
+/** `GET /api/stats?months=12` (and the page at `/stats`): the robot's public statistics, newest month first. */
+export interface StatsResponse {
+  generatedAt: string;
+  /** Working days staff have to reply to a 留言. */
+  deadlineDays: number;
+  /** Days the question log is kept: question counts reach back no further. */
+  questionLogDays: number;
+  months: StatsMonth[];
+}

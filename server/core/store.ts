@@ -3,6 +3,7 @@
 import type { AdminFaqEntry, MatchKind } from '../contract.js';
 import type { CalendarDay, ContactView, InquiryContact, InquiryInput, InquiryRecord, InquiryReplyResult, InquiryStatus } from './inquiries.js';
 import { normalizeText } from './normalize.js';
+import type { MonthlyActivity } from './stats.js';
 
 /**
  * A staff-curated question with its approved answer: the staff API returns stored entries unchanged, so the stored
@@ -202,6 +203,8 @@ export interface Store {
   purgeInquiryContacts(now: string): Promise<number>;
   /** Created and reply times of the inquiries received since `since` (for the statistics), oldest first, at most `limit`. */
   inquiryTimes(since: string, limit: number): Promise<Array<{ createdAt: string; repliedAt: string | null }>>;
+  /** Questions (by how they were answered) and votes per local month since `since`, for the public statistics. */
+  monthlyActivity(since: string, utcOffsetMinutes: number): Promise<MonthlyActivity[]>;
   /** The staff calendar: holidays and worked weekend days, by date. */
   listCalendar(): Promise<CalendarDay[]>;
   /** Replaces the whole calendar. */

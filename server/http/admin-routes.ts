@@ -31,6 +31,7 @@ import type { Store, UnansweredGroup } from '../core/store.js';
 import type { AppDeps, QuestionEvent } from './app.js';
 import { ApiError } from './errors.js';
 import { inquiryRoutes } from './inquiry-routes.js';
+import { statsRoutes } from './stats-routes.js';
 import type { Logger } from './log.js';
 import { createFailureThrottle, type FailureThrottle } from './rate-limit.js';
 import { MAX_UPLOAD_BODY_BYTES } from './report-routes.js';
@@ -522,7 +523,7 @@ export function feedbackRoute(staff: StaffDeps) {
 export function staffAppDeps(staff: StaffDeps): Pick<AppDeps, 'extensions' | 'recordQuestion' | 'hotQuestions' | 'suggestionPool'> {
   return {
     // The inquiry routes' staff part must come after the staff guard that adminRoutes registers.
-    extensions: [feedbackRoute(staff), adminRoutes(staff), inquiryRoutes(staff)],
+    extensions: [feedbackRoute(staff), adminRoutes(staff), inquiryRoutes(staff), statsRoutes(staff)],
     async recordQuestion(event: QuestionEvent) {
       try {
         await staff.store.recordQuestion({

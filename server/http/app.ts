@@ -124,6 +124,8 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/feedback', limited);
   app.use('/api/inquiries/*', limited);
   app.use('/api/inquiries', limited);
+  app.use('/api/stats', limited);
+  app.use('/stats', limited);
   // After the rate limit: bodies are counted as they stream and never read past the limit (staff routes set their own).
   app.use('/api/ask', limitBody(MAX_BODY_BYTES));
   app.use('/api/feedback', limitBody(MAX_BODY_BYTES));

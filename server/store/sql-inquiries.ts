@@ -1,7 +1,8 @@
 // Owns the Store's SQL for 留言 (inquiries): the inquiry, its contact data in a table of its own, the audited reveal,
-// the staff calendar; runs over the same driver port as sql-store.ts; runtime-neutral, imports no node:*, hono,
+// the staff calendar, and the monthly counts of the public statistics; runs over the same driver port as sql-store.ts; runtime-neutral, imports no node:*, hono,
 // better-sqlite3 or Cloudflare types.
 import type { CalendarDay, ContactView, InquiryRecord, InquiryStatus } from '../core/inquiries.js';
+import type { MonthlyActivity } from '../core/stats.js';
 import type { Store } from '../core/store.js';
 import type { SqlDriver, SqlStatement, SqlValue } from './sql-store.js';
 
@@ -28,6 +29,12 @@ const SQL = {
   purgeContacts: `DELETE FROM inquiry_contacts WHERE delete_after IS NOT NULL AND delete_after <= ?1`,
   times: `SELECT created_at, replied_at FROM inquiries WHERE created_at >= ?1 ORDER BY created_at, id LIMIT ?2`,
   calendar: `SELECT date, working, name FROM calendar_days ORDER BY date`,
+  // ?2: the zone's offset as an SQLite modifier ('+480 minutes'); months are cut at local midnight.
+  monthlyQuestions: `SELECT strftime('%Y-%m', asked_at, ?2) AS month, count(*) AS total, sum(matched = 'faq') AS faq,
+      sum(matched = 'corpus') AS corpus, sum(matched = 'none') AS none
+    FROM questions WHERE asked_at >= ?1 GROUP BY 1`,
+  monthlyVotes: `SELECT strftime('%Y-%m', created_at, ?2) AS month, sum(helpful = 1) AS helpful, sum(helpful = 0) AS not_helpful
+    FROM feedback WHERE created_at >= ?1 GROUP BY 1`,
   clearCalendar: `DELETE FROM calendar_days`,
   fillCalendar: `INSERT INTO calendar_days (date, working, name)
     SELECT json_extract(j.value, '$.date'), json_extract(j.value, '$.working'), json_extract(j.value, '$.name') FROM json_each(?1) j`,
@@ -77,6 +84,7 @@ export type InquiryMethods = Pick<
   | 'purgeInquiryContacts'
   | 'inquiryTimes'
   | 'listCalendar'
+  | 'monthlyActivity'
   | 'replaceCalendar'
 >;
 
@@ -128,6 +136,23 @@ export function createInquiryMethods(driver: SqlDriver): InquiryMethods {
     async inquiryTimes(since, limit) {
       const found = await rows<{ created_at: string; replied_at: string | null }>(sql(SQL.times, since, limit));
       return found.map((r) => ({ createdAt: r.created_at, repliedAt: r.replied_at }));
+    },
+    async monthlyActivity(since, utcOffsetMinutes) {
+      const offset = `${utcOffsetMinutes >= 0 ? '+' : '-'}${Math.abs(Math.trunc(utcOffsetMinutes))} minutes`;
+      const [questions, votes] = await driver.batch([sql(SQL.monthlyQuestions, since, offset), sql(SQL.monthlyVotes, since, offset)]);
+      const months = new Map<string, MonthlyActivity>();
+      const get = (month: string) => {
+        let m = months.get(month);
+        if (!m) months.set(month, (m = { month, total: 0, faq: 0, corpus: 0, none: 0, helpful: 0, notHelpful: 0 }));
+        return m;
+      };
+      for (const r of questions!.rows as Array<{ month: string; total: number; faq: number; corpus: number; none: number }>) {
+        Object.assign(get(r.month), { total: r.total, faq: r.faq, corpus: r.corpus, none: r.none });
+      }
+      for (const r of votes!.rows as Array<{ month: string; helpful: number; not_helpful: number }>) {
+        Object.assign(get(r.month), { helpful: r.helpful, notHelpful: r.not_helpful });
+      }
+      return [...months.values()].sort((a, b) => b.month.localeCompare(a.month));
     },
     async listCalendar() {
       const found = await rows<{ date: string; working: number; name: string }>(sql(SQL.calendar));

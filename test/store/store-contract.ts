@@ -302,6 +302,22 @@ export function describeStoreContract(name: string, create: () => Store | Promis
           { date: '2024-10-01', working: false, name: '国庆节' },
         ]);
       });
+
+      it('counts questions by how they were answered and the votes per local month', async () => {
+        const store = await open();
+        const q = (id: string, matched: 'faq' | 'corpus' | 'none', askedAt: string) =>
+          store.recordQuestion({ id, question: '问题', matched, faqId: null, passage: null, askedAt });
+        await q('a', 'corpus', '2024-04-30T17:00:00.000Z'); // 1 May, 01:00 in China
+        await q('b', 'none', '2024-05-10T02:00:00.000Z');
+        await q('c', 'faq', '2024-04-10T02:00:00.000Z');
+        await store.addFeedback({ answerId: 'a', helpful: true, comment: null, at: '2024-05-01T02:00:00.000Z' });
+        await store.addFeedback({ answerId: 'c', helpful: false, comment: null, at: '2024-04-11T02:00:00.000Z' });
+        expect(await store.monthlyActivity('2024-04-01T00:00:00.000Z', 480)).toEqual([
+          { month: '2024-05', total: 2, faq: 0, corpus: 1, none: 1, helpful: 1, notHelpful: 0 },
+          { month: '2024-04', total: 1, faq: 1, corpus: 0, none: 0, helpful: 0, notHelpful: 1 },
+        ]);
+        expect((await store.monthlyActivity('2024-04-01T00:00:00.000Z', 0))[0]).toMatchObject({ month: '2024-05', total: 1 });
+      });
     });
   });
 }
