@@ -59,7 +59,8 @@ export function workerBundleSize(): SizeRow {
 /** Every row of the size table; the index artifacts are the ones the bench built for the default corpus. */
 export function measureSizes(indexDir: string): SizeRow[] {
   return [
-    fileSize('widget.js', join('dist', 'public', 'widget.js'), 'not built (`npm run build:widget`)'),
+    fileSize('widget.js (loader, every page)', join('dist', 'public', 'widget.js'), 'not built (`npm run build:widget`)'),
+    fileSize('widget-app.js (panel, on first use)', join('dist', 'public', 'widget-app.js'), 'not built (`npm run build:widget`)'),
     workerBundleSize(),
     fileSize('Index artifact (index.json), default corpus', join(indexDir, 'index.json')),
     fileSize('Segmentation dictionary (dictionary.txt)', join(indexDir, 'dictionary.txt')),

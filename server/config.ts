@@ -23,6 +23,10 @@ export interface Config {
   logLevel: LogLevel;
   /** `LOG_RETENTION_DAYS`: days the question log and feedback are kept. Default 180. */
   logRetentionDays: number;
+  /** `INQUIRY_DEADLINE_DAYS`: working days staff have to reply to a 留言 (inquiry). Default 3. */
+  inquiryDeadlineDays: number;
+  /** `INQUIRY_CONTACT_RETENTION_DAYS`: days an inquiry's contact data is kept after the reply. Default 30. */
+  inquiryContactRetentionDays: number;
   /** `BUILD_ON_START`: rebuild a missing or stale index at start-up (Node). Default true; `0` refuses to start instead. */
   buildOnStart: boolean;
   /** `TRUST_PROXY`: take the client address from X-Forwarded-For / CF-Connecting-IP. Default false. */
@@ -110,6 +114,8 @@ export function readConfig(env: Env): Config {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
     logLevel: level,
     logRetentionDays: integer(env, 'LOG_RETENTION_DAYS', 180, 1, 3650),
+    inquiryDeadlineDays: integer(env, 'INQUIRY_DEADLINE_DAYS', 3, 1, 60),
+    inquiryContactRetentionDays: integer(env, 'INQUIRY_CONTACT_RETENTION_DAYS', 30, 0, 3650),
     buildOnStart: flag(env, 'BUILD_ON_START', true),
     trustProxy: proxyHops(env) > 0,
     trustProxyHops: proxyHops(env),

@@ -84,6 +84,18 @@ export interface AskResponse {
   faq?: { id: number; link: string | null };
   /** What the robot took the question to mean (「去年」 as 2024, the newest report), in its own words; not part of the quote. */
   notes?: string[];
+  /** For answered questions: up to three other questions the robot answers well (知识推荐), to ask with one click. */
+  related?: string[];
+  /**
+   * 「您是想问：…」: when the two best answers come from different reports or sections and score close together, both
+   * (the first is `answer` itself); a client shows the choices instead of the answer.
+   */
+  clarify?: Clarification;
+}
+
+/** Two answers the robot could not choose between, each verbatim with its citation. */
+export interface Clarification {
+  choices: Array<{ label: string; answer: string; sources: Source[] }>;
 }
 
 /** `GET /api/suggest?q=` answer: questions to offer while the citizen types. */
@@ -564,4 +576,108 @@ export interface AdminSiteSettingsRequest {
   siteName: string;
   agency?: string | null;
   contacts?: ContactPoint[];
+}
+
+// ——— 留言 (inquiries): a citizen leaves a question for staff and reads the reply with a 查询码 ———
+
+/** `POST /api/inquiries`: leave a question the robot could not answer. */
+export interface InquiryRequest {
+  /** The question, up to 1,000 characters; masked before it is stored. */
+  question: string;
+  /** The answer (`AskResponse.id`) it follows, if any. */
+  answerId?: string;
+  /** Optional contact data; when given, `consent` must be true. */
+  phone?: string;
+  email?: string;
+  /** The citizen ticked the consent line: staff may use the contact data to reply. */
+  consent?: boolean;
+}
+
+/** `POST /api/inquiries` answer (201). The code is shown once: the server keeps only its hash. */
+export interface InquiryCreatedResponse {
+  /** 查询码, `XXXX-XXXX-XXXX` from `23456789ABCDEFGHJKMNPQRSTUVWXYZ`. */
+  code: string;
+  createdAt: string;
+  /** Working days staff have to reply. */
+  deadlineDays: number;
+}
+
+/** `POST /api/inquiries/lookup` with `{ "code": "…" }`: where an inquiry stands, and the reply once there is one. */
+export interface InquiryLookupResponse {
+  status: 'open' | 'replied';
+  question: string;
+  createdAt: string;
+  reply: string | null;
+  repliedAt: string | null;
+}
+
+/** An inquiry in the staff inbox: never its contact data, only whether it has any. */
+export interface AdminInquiry {
+  id: number;
+  question: string;
+  answerId: string | null;
+  status: 'open' | 'replied';
+  createdAt: string;
+  reply: string | null;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  faqId: number | null;
+  hasContact: boolean;
+  /** Working days since it came in (until the reply, for a replied one), the last day on time, and whether open past it. */
+  age: { workingDays: number; dueDate: string; overdue: boolean };
+}
+
+/** `GET /api/admin/inquiries?status=open|replied|all&limit&offset`. */
+export interface AdminInquiriesResponse {
+  deadlineDays: number;
+  /** Open inquiries, and how many of them are past their due date. */
+  open: number;
+  overdue: number;
+  inquiries: AdminInquiry[];
+}
+
+/** `POST /api/admin/inquiries/:id/reply`: closes the inquiry; `publishFaq` also makes the reply an FAQ entry. */
+export interface AdminInquiryReplyRequest {
+  reply: string;
+  publishFaq?: { question?: string; alternatives?: string[]; tags?: string[] } | boolean;
+}
+
+export interface AdminInquiryReplyResponse {
+  inquiry: AdminInquiry;
+  /** The FAQ entry published from the reply, or null. */
+  faq: AdminFaqEntry | null;
+}
+
+/** `POST /api/admin/inquiries/:id/contact`: the contact data, shown on purpose; every call is recorded. */
+export interface AdminInquiryContactResponse {
+  phone: string | null;
+  email: string | null;
+  /** Who was shown it, last first (this look included). */
+  views: Array<{ actor: string; at: string }>;
+}
+
+/** `GET` and `PUT /api/admin/calendar`: public holidays (`working: false`) and weekend days worked (`working: true`). */
+export interface AdminCalendar {
+  days: Array<{ date: string; working: boolean; name: string }>;
+}
+
+/** One month of `GET /api/stats`: aggregated counts only, nothing about any one citizen. */
+export interface StatsMonth {
+  /** `YYYY-MM`, China time. */
+  month: string;
+  questions: { total: number; corpus: number; faq: number; none: number };
+  /** 有帮助 / 没帮助 votes given that month; `rate` = helpful ÷ all votes (null without votes). */
+  satisfaction: { helpful: number; notHelpful: number; rate: number | null };
+  /** 留言 received that month, how many are replied, how many within the deadline, and the median reply time. */
+  inquiries: { received: number; replied: number; repliedOnTime: number; medianReplyHours: number | null };
+}
+
+/** `GET /api/stats?months=12` (and the page at `/stats`): the robot's public statistics, newest month first. */
+export interface StatsResponse {
+  generatedAt: string;
+  /** Working days staff have to reply to a 留言. */
+  deadlineDays: number;
+  /** Days the question log is kept: question counts reach back no further. */
+  questionLogDays: number;
+  months: StatsMonth[];
 }

@@ -57,3 +57,28 @@ describe('answer quality on a site of many agencies and years (real reports besi
     });
   }
 });
+
+describe('asking back on the fixture questions (server/core/clarify.ts)', () => {
+  it('never leaves a right answer out of the choices, and asks back on few answered questions', async () => {
+    let answered = 0;
+    let askedBack = 0;
+    const lost: string[] = [];
+    for (const file of ['dev-questions.json', 'extra-questions.json', 'holdout-questions.json', 'blind-questions.json', 'blind2-questions.json']) {
+      for (const c of readCases(file)) {
+        if (c.invalid || c.none || !c.expect?.length) continue;
+        const res = await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: c.q }) });
+        const body = (await res.json()) as { answer: string; matched: string; clarify?: { choices: Array<{ answer: string }> } };
+        if (body.matched !== 'corpus') continue;
+        answered++;
+        if (!body.clarify) continue;
+        askedBack++;
+        const right = (text: string) => c.expect!.some((e) => normalizeForScoring(text).includes(normalizeForScoring(e)));
+        expect(body.clarify.choices[0]!.answer).toBe(body.answer);
+        if (right(body.answer) && !body.clarify.choices.some((ch) => right(ch.answer))) lost.push(`${c.id} ${c.q}`);
+      }
+    }
+    console.log(`asked back on ${askedBack} of ${answered} answered fixture questions`);
+    expect(lost).toEqual([]);
+    expect(askedBack / answered).toBeLessThanOrEqual(0.05);
+  });
+});

@@ -1,7 +1,9 @@
 // Owns the Store port: the records staff curate and the robot logs (FAQ entries, questions, feedback, audit), and the
 // interface every runtime's database implements; runtime-neutral, imports no node:*, hono, SQLite or Cloudflare types.
 import type { AdminFaqEntry, MatchKind } from '../contract.js';
+import type { CalendarDay, ContactView, InquiryContact, InquiryInput, InquiryRecord, InquiryReplyResult, InquiryStatus } from './inquiries.js';
 import { normalizeText } from './normalize.js';
+import type { MonthlyActivity } from './stats.js';
 
 /**
  * A staff-curated question with its approved answer: the staff API returns stored entries unchanged, so the stored
@@ -195,6 +197,38 @@ export interface Store {
    */
   unansweredPage(query: UnansweredQuery): Promise<UnansweredPage>;
   overview(query: OverviewQuery): Promise<Overview>;
+  /** Stores a 留言 and, in the same unit, its contact data (in their own table); returns its id. */
+  createInquiry(input: InquiryInput): Promise<{ id: number }>;
+  /** The inquiry whose 查询码 hashes to `codeHash`, or null. */
+  findInquiryByCode(codeHash: string): Promise<InquiryRecord | null>;
+  getInquiry(id: number): Promise<InquiryRecord | null>;
+  /** Open ones oldest first; replied ones last replied first; all: newest first. */
+  listInquiries(query: { status?: InquiryStatus; limit: number; offset?: number }): Promise<InquiryRecord[]>;
+  /** How many inquiries are open; with `before` (ISO time), only those received before it. */
+  countOpenInquiries(before?: string): Promise<number>;
+  /**
+   * Closes an open inquiry with the staff's reply; its contact data is then deleted once `deleteContactAfter` (ISO
+   * time) has passed (see {@link Store.purgeInquiryContacts}).
+   */
+  replyInquiry(
+    id: number,
+    reply: { text: string; actor: Actor; at: string; faqId: number | null; deleteContactAfter: string },
+  ): Promise<InquiryReplyResult>;
+  /** Records that `actor` was shown the inquiry's contact data and returns it (null: none, or already deleted). */
+  revealInquiryContact(id: number, actor: Actor, at: string): Promise<InquiryContact | null>;
+  /** Who was shown an inquiry's contact data, last first. */
+  listContactViews(id: number): Promise<ContactView[]>;
+  /** Deletes the contact data whose time has come (`delete_after` ≤ `now`); returns how many went. */
+  purgeInquiryContacts(now: string): Promise<number>;
+  /** Created and reply times of the inquiries received since `since` (for the statistics), oldest first, at most `limit`. */
+  inquiryTimes(since: string, limit: number): Promise<Array<{ createdAt: string; repliedAt: string | null }>>;
+  /** Questions (by how they were answered) and votes per local month since `since`, for the public statistics. */
+  monthlyActivity(since: string, utcOffsetMinutes: number): Promise<MonthlyActivity[]>;
+  /** The staff calendar: holidays and worked weekend days, by date. */
+  listCalendar(): Promise<CalendarDay[]>;
+  /** Replaces the whole calendar. */
+  replaceCalendar(days: readonly CalendarDay[]): Promise<void>;
+
   /** Deletes logged questions and feedback older than `before` (ISO time); returns how many rows went. */
   purge(before: string): Promise<{ questions: number; feedback: number }>;
   close(): Promise<void>;

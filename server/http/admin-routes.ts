@@ -31,6 +31,8 @@ import { MAX_SITE_DATA_BODY_BYTES } from '../core/site-data.js';
 import type { Store, UnansweredGroup } from '../core/store.js';
 import type { AppDeps, QuestionEvent } from './app.js';
 import { ApiError } from './errors.js';
+import { inquiryRoutes } from './inquiry-routes.js';
+import { statsRoutes } from './stats-routes.js';
 import type { Logger } from './log.js';
 import { createFailureThrottle, type FailureThrottle } from './rate-limit.js';
 import { MAX_UPLOAD_BODY_BYTES } from './report-routes.js';
@@ -146,7 +148,7 @@ function entryId(c: Context): number {
   return id;
 }
 
-function intQuery(c: Context, name: string, fallback: number, min: number, max: number): number {
+export function intQuery(c: Context, name: string, fallback: number, min: number, max: number): number {
   const raw = c.req.query(name);
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -522,7 +524,8 @@ export function feedbackRoute(staff: StaffDeps) {
  */
 export function staffAppDeps(staff: StaffDeps): Pick<AppDeps, 'extensions' | 'recordQuestion' | 'hotQuestions' | 'suggestionPool'> {
   return {
-    extensions: [feedbackRoute(staff), adminRoutes(staff)],
+    // The inquiry routes' staff part must come after the staff guard that adminRoutes registers.
+    extensions: [feedbackRoute(staff), adminRoutes(staff), inquiryRoutes(staff), statsRoutes(staff)],
     async recordQuestion(event: QuestionEvent) {
       try {
         await staff.store.recordQuestion({

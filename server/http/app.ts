@@ -6,6 +6,8 @@ import type { Config } from '../config.js';
 import type { AskResponse, HealthResponse, HotQuestionsResponse, SuggestResponse } from '../contract.js';
 import type { QaEngine } from '../core/engine.js';
 import { maskPersonalData } from '../core/privacy.js';
+import { findClarification } from '../core/clarify.js';
+import { mergeHotQuestions, relatedQuestions } from '../core/related.js';
 import { suggestQuestions } from '../core/suggest.js';
 import { ApiError, errorResponse } from './errors.js';
 import { createLogger, type Logger } from './log.js';
@@ -123,9 +125,15 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/ask', limited);
   app.use('/api/suggest', limited);
   app.use('/api/feedback', limited);
+  app.use('/api/inquiries/*', limited);
+  app.use('/api/inquiries', limited);
+  app.use('/api/stats', limited);
+  app.use('/stats', limited);
   // After the rate limit: bodies are counted as they stream and never read past the limit (staff routes set their own).
   app.use('/api/ask', limitBody(MAX_BODY_BYTES));
   app.use('/api/feedback', limitBody(MAX_BODY_BYTES));
+  app.use('/api/inquiries/*', limitBody(MAX_BODY_BYTES));
+  app.use('/api/inquiries', limitBody(MAX_BODY_BYTES));
 
   app.get('/healthz', (c) => {
     const body: HealthResponse = {
@@ -139,7 +147,7 @@ export function createApp(deps: AppDeps): Hono {
 
   const hotQuestions = async () => {
     const hot = deps.hotQuestions ? await deps.hotQuestions() : [];
-    return hot.length > 0 ? hot : siteNow().hotQuestions;
+    return mergeHotQuestions(hot, siteNow().hotQuestions);
   };
   const suggestionPool = async () => [...(await hotQuestions()), ...(deps.suggestionPool ? await deps.suggestionPool() : [])];
   /** For a question the robot cannot answer: known questions close to it, else the hot questions. */
@@ -155,6 +163,13 @@ export function createApp(deps: AppDeps): Hono {
     const id = crypto.randomUUID();
     const response: AskResponse = { id, ...result.response };
     if (response.matched === 'none') response.suggestions = await suggestionsFor(question);
+    else {
+      const hot = await hotQuestions();
+      const related = relatedQuestions(question, await suggestionPool(), hot, result.faq ? [result.faq.question] : []);
+      if (related.length > 0) response.related = related;
+      const clarify = result.corpus ? findClarification(engine.index, result.corpus) : null;
+      if (clarify) response.clarify = clarify;
+    }
     const masked = maskPersonalData(question);
     await deps.recordQuestion?.({
       id,
@@ -203,7 +218,7 @@ export function createApp(deps: AppDeps): Hono {
     const found = deps.assets ? await deps.assets(c.req.path) : null;
     if (!found) return next();
     const response = new Response(found.body, found);
-    if (c.req.path === '/widget.js') {
+    if (c.req.path === '/widget.js' || c.req.path === '/widget-app.js') {
       // Other sites load the widget with a plain <script> tag.
       response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
       response.headers.set('Access-Control-Allow-Origin', '*');

@@ -81,7 +81,8 @@ export async function purgeOldLogs(store: Store, days: number, log: Logger, now 
   const before = new Date(now.getTime() - days * 86_400_000).toISOString();
   try {
     const removed = await store.purge(before);
-    log.info('retention.purged', { before, ...removed });
+    const contacts = await store.purgeInquiryContacts(now.toISOString());
+    log.info('retention.purged', { before, ...removed, inquiryContacts: contacts });
   } catch (error) {
     log.error('retention.failed', { error: (error as Error).message });
   }

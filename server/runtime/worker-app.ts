@@ -61,13 +61,14 @@ export function stringVars(env: WorkerEnv): Record<string, string | undefined> {
 /** A limiter that allows everything, for a Worker without D1 (an in-memory count would reset per isolate). */
 const UNLIMITED: RateLimiter = { hit: async () => ({ allowed: true, retryAfterSeconds: 0 }) };
 
-/** Deletes logged questions and feedback older than LOG_RETENTION_DAYS, and ended rate-limit windows. */
+/** Deletes logged questions and feedback older than LOG_RETENTION_DAYS, inquiry contact data past its date, and ended rate-limit windows. */
 export async function purgeOld(db: D1Database, store: Store, config: Config, log: Logger): Promise<void> {
   const before = new Date(Date.now() - config.logRetentionDays * 86_400_000).toISOString();
   try {
     const removed = await store.purge(before);
+    const contacts = await store.purgeInquiryContacts(new Date().toISOString());
     const windows = await purgeRateLimits(db);
-    log.info('retention.purged', { before, ...removed, rateLimitWindows: windows });
+    log.info('retention.purged', { before, ...removed, inquiryContacts: contacts, rateLimitWindows: windows });
   } catch (error) {
     log.error('retention.failed', { error: (error as Error).message });
   }

@@ -24,6 +24,7 @@ import {
   type UnansweredQuery,
 } from '../core/store.js';
 import { toEntry, type FaqRow } from './faq-rows.js';
+import { createInquiryMethods } from './sql-inquiries.js';
 
 /** A value bound to a `?N` parameter. */
 export type SqlValue = string | number | null;
@@ -353,6 +354,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
   };
 
   return {
+    ...createInquiryMethods(driver),
     flush,
     async faqRevision() {
       return (await rows<{ value: number }>(sql(SQL.revision)))[0]?.value ?? 0;

@@ -110,6 +110,8 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     }
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
+    // Deleted rows are overwritten, not left in free pages: inquiry contact data is gone from the file once purged.
+    db.pragma('secure_delete = ON');
     applyMigrations(db, options.migrationsDir);
   } catch (error) {
     db.close();

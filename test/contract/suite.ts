@@ -143,6 +143,25 @@ export function describeContract(runtime: 'node' | 'workers', target: () => Cont
       expect([unknown.status, await errorCode(unknown)]).toEqual([404, 'unknown_answer']);
     });
 
+    it('takes a 留言 with contact data, shows its reply by 查询码, and reveals the contact data only on purpose', async () => {
+      const left = await send()('/api/inquiries', json({ question: '契约测试：老年卡怎么办？', phone: '13812345678', consent: true }));
+      expect(left.status).toBe(201);
+      const { code } = (await left.json()) as { code: string };
+      expect((await (await send()('/api/inquiries/lookup', json({ code }))).json())).toMatchObject({ status: 'open', reply: null });
+      const inbox = await (await staff('/api/admin/inquiries?status=open&limit=200')).text();
+      expect(inbox).not.toContain('13812345678');
+      const item = (JSON.parse(inbox) as { inquiries: Array<{ id: number; question: string; hasContact: boolean }> }).inquiries.find((i) => i.question === '契约测试：老年卡怎么办？')!;
+      expect(item.hasContact).toBe(true);
+      expect(await (await staff(`/api/admin/inquiries/${item.id}/contact`, { method: 'POST' })).json()).toMatchObject({ phone: '13812345678' });
+      const replied = await staff(`/api/admin/inquiries/${item.id}/reply`, { method: 'POST', body: JSON.stringify({ reply: '请到社区办理。' }) });
+      expect(replied.status).toBe(200);
+      expect(await (await send()('/api/inquiries/lookup', json({ code }))).json()).toMatchObject({ status: 'replied', reply: '请到社区办理。' });
+      const bad = await send()('/api/inquiries', json({ question: '问题', phone: '13812345678' }));
+      expect([bad.status, await errorCode(bad)]).toEqual([400, 'consent_required']);
+      const stats = (await (await send()('/api/stats?months=1')).json()) as { months: Array<{ inquiries: { received: number; replied: number } }> };
+      expect(stats.months[0]!.inquiries.replied).toBeGreaterThanOrEqual(1);
+    });
+
     it('refuses the staff API, report routes included, without the right token', async () => {
       for (const path of ['/api/admin/faq', '/api/admin/reports', '/api/admin/overview']) {
         const res = await send()(path);

@@ -282,10 +282,10 @@ describe.skipIf(skipBrowserTests)('the staff console', () => {
     await page.getByRole('button', { name: '测试' }).click();
     const result = page.getByRole('heading', { level: 2, name: /^结果：/ });
     await result.waitFor();
-    expect(await result.textContent()).toMatch(/机器人会用常见问题 #\d+ 回答（得分 \d\.\d{3}，阈值 0\.550）/);
+    expect(await result.textContent()).toMatch(/机器人会用常见问题 #\d+「公积金怎么提取」回答：两者相似度 \d+%，超过 55% 就会采用。/);
     const candidates = page.getByRole('table', { name: '常见问题候选' });
     await candidates.getByRole('link', { name: /公积金怎么提取/ }).waitFor();
-    expect(await candidates.textContent()).toContain('达到阈值');
+    expect(await candidates.textContent()).toContain('会采用');
     // The documents' side: the concepts with weights and the scored passages.
     await page.getByRole('table', { name: '问题中的概念' }).waitFor();
     await page.getByRole('heading', { level: 2, name: '报告段落匹配' }).waitFor();
@@ -293,6 +293,10 @@ describe.skipIf(skipBrowserTests)('the staff console', () => {
     await page.getByLabel('问题').fill('2015年主动公开了多少条政府信息？');
     await page.getByLabel('问题').press('Enter');
     await page.getByRole('heading', { level: 2, name: /机器人会引用报告回答/ }).waitFor();
+    // Plain words, and the way to a better answer one click away.
+    expect(await page.locator('.test-result').textContent()).not.toMatch(/阈值|no-candidates|not-covered/);
+    const write = page.getByRole('link', { name: '据此写一条常见问题' });
+    expect(await write.getAttribute('href')).toBe(`#/faq/new?question=${encodeURIComponent('2015年主动公开了多少条政府信息？')}`);
     const passages = page.getByRole('table', { name: '报告段落候选' });
     await passages.waitFor();
     expect(await passages.getByRole('row').count()).toBeGreaterThan(1);

@@ -222,13 +222,14 @@ describe('answering with FAQ entries', () => {
     expect((await h.ask('2015年主动公开了多少条政府信息')).answer).toContain('23000余条');
   });
 
-  it('offers hot entries at /api/faq/hot and every enabled phrasing as suggestions', async () => {
+  it('offers hot entries at /api/faq/hot before the site\'s own hot questions, and every enabled phrasing as suggestions', async () => {
     const h = setup();
     const site = (await (await h.app.request('/api/faq/hot')).json()) as { questions: string[] };
     expect(site.questions.length).toBeGreaterThan(0);
     await create(h, { ...HOURS, hot: true });
     await create(h, { question: '停车场在哪里？', answer: '中心东侧。', hot: true, enabled: false });
-    expect(await (await h.app.request('/api/faq/hot')).json()).toEqual({ questions: [HOURS.question] });
+    // Marking one entry hot adds it first; the site's default hot questions stay.
+    expect(await (await h.app.request('/api/faq/hot')).json()).toEqual({ questions: [HOURS.question, ...site.questions] });
     const suggest = (await (await h.app.request(`/api/suggest?q=${encodeURIComponent('工作时间')}`)).json()) as { suggestions: string[] };
     expect(suggest.suggestions).toContain('办事大厅工作时间');
     expect(suggest.suggestions).not.toContain('停车场在哪里？');

@@ -34,7 +34,11 @@ async function emptyDatabase(): Promise<void> {
       'DELETE FROM feedback',
       'DELETE FROM audit_log',
       'DELETE FROM rate_limits',
-      "DELETE FROM sqlite_sequence WHERE name IN ('faq_entries', 'feedback', 'audit_log')",
+      'DELETE FROM inquiries',
+      'DELETE FROM inquiry_contacts',
+      'DELETE FROM inquiry_contact_views',
+      'DELETE FROM calendar_days',
+      "DELETE FROM sqlite_sequence WHERE name IN ('faq_entries', 'feedback', 'audit_log', 'inquiries', 'inquiry_contact_views')",
       "UPDATE store_state SET value = 0 WHERE key = 'faq_revision'",
     ].map((sql) => db.prepare(sql)),
   );

@@ -210,5 +210,114 @@ export function describeStoreContract(name: string, create: () => Store | Promis
         expect(await store.listAudit({ limit: 5 })).toHaveLength(1);
       });
     });
+
+    describe('inquiries (留言)', () => {
+      const contact = { phone: '13812345678', email: 'a@example.cn' };
+
+      it('stores an inquiry with its contact data apart, finds it by code hash, and never lists the contact data', async () => {
+        const store = await open();
+        const { id } = await store.createInquiry({ codeHash: 'h1', question: '社保卡丢了怎么补办', answerId: 'a-1', contact, at: day(1) });
+        await store.createInquiry({ codeHash: 'h2', question: '公积金怎么提取', answerId: null, contact: null, at: day(2) });
+        const found = await store.findInquiryByCode('h1');
+        expect(found).toEqual({
+          id,
+          question: '社保卡丢了怎么补办',
+          answerId: 'a-1',
+          status: 'open',
+          createdAt: day(1),
+          reply: null,
+          repliedAt: null,
+          repliedBy: null,
+          faqId: null,
+          hasContact: true,
+        });
+        expect(await store.findInquiryByCode('nope')).toBeNull();
+        expect((await store.getInquiry(id + 1))!.hasContact).toBe(false);
+        const listed = await store.listInquiries({ status: 'open', limit: 10 });
+        expect(listed.map((i) => i.question)).toEqual(['社保卡丢了怎么补办', '公积金怎么提取']);
+        expect(JSON.stringify(listed)).not.toContain('13812345678');
+        expect(await store.countOpenInquiries()).toBe(2);
+      });
+
+      it('refuses a second inquiry with the same code hash, leaving the first as it was', async () => {
+        const store = await open();
+        await store.createInquiry({ codeHash: 'same', question: '甲', answerId: null, contact: null, at: day(1) });
+        await expect(store.createInquiry({ codeHash: 'same', question: '乙', answerId: null, contact, at: day(2) })).rejects.toThrow();
+        expect(await store.findInquiryByCode('same')).toMatchObject({ question: '甲', hasContact: false });
+      });
+
+      it('records every reveal of contact data with who and when, and returns null for an inquiry without any', async () => {
+        const store = await open();
+        const { id } = await store.createInquiry({ codeHash: 'h', question: '问题', answerId: null, contact, at: day(1) });
+        expect(await store.revealInquiryContact(id, 'staff:甲', day(2))).toEqual(contact);
+        expect(await store.revealInquiryContact(id, 'staff:乙', day(3))).toEqual(contact);
+        expect(await store.listContactViews(id)).toEqual([
+          { actor: 'staff:乙', at: day(3) },
+          { actor: 'staff:甲', at: day(2) },
+        ]);
+        const other = await store.createInquiry({ codeHash: 'h2', question: '问题', answerId: null, contact: null, at: day(1) });
+        expect(await store.revealInquiryContact(other.id, 'staff', day(2))).toBeNull();
+        expect(await store.revealInquiryContact(999, 'staff', day(2))).toBeNull();
+        expect(await store.listContactViews(999)).toEqual([]);
+      });
+
+      it('replies once, and deletes the contact data only after the retention date set at the reply', async () => {
+        const store = await open();
+        const { id } = await store.createInquiry({ codeHash: 'h', question: '问题', answerId: null, contact, at: day(1) });
+        const reply = { text: '请带身份证到窗口办理。', actor: 'staff:甲', at: day(2), faqId: 7, deleteContactAfter: day(20) };
+        expect(await store.replyInquiry(id, reply)).toMatchObject({ status: 'replied', inquiry: { status: 'replied', reply: reply.text, repliedAt: day(2), repliedBy: 'staff:甲', faqId: 7 } });
+        expect(await store.replyInquiry(id, { ...reply, text: '另一个', deleteContactAfter: day(30) })).toMatchObject({ status: 'already-replied', inquiry: { reply: reply.text } });
+        expect(await store.replyInquiry(999, reply)).toEqual({ status: 'not-found' });
+        expect(await store.countOpenInquiries()).toBe(0);
+        expect((await store.listInquiries({ status: 'replied', limit: 5 })).map((i) => i.id)).toEqual([id]);
+        expect(await store.purgeInquiryContacts(day(19))).toBe(0);
+        expect(await store.purgeInquiryContacts(day(20))).toBe(1);
+        expect(await store.revealInquiryContact(id, 'staff', day(21))).toBeNull();
+        expect(await store.getInquiry(id)).toMatchObject({ hasContact: false, reply: reply.text });
+      });
+
+      it('keeps the contact data of an open inquiry however old it is', async () => {
+        const store = await open();
+        await store.createInquiry({ codeHash: 'h', question: '问题', answerId: null, contact, at: day(1) });
+        expect(await store.purgeInquiryContacts(day(28))).toBe(0);
+      });
+
+      it('gives the created and reply times since a date, and replaces the staff calendar as a whole', async () => {
+        const store = await open();
+        const a = await store.createInquiry({ codeHash: 'a', question: '甲', answerId: null, contact: null, at: day(1) });
+        await store.createInquiry({ codeHash: 'b', question: '乙', answerId: null, contact: null, at: day(3) });
+        await store.replyInquiry(a.id, { text: '答', actor: 'staff', at: day(2), faqId: null, deleteContactAfter: day(9) });
+        expect(await store.inquiryTimes(day(1, 0), 10)).toEqual([
+          { createdAt: day(1), repliedAt: day(2) },
+          { createdAt: day(3), repliedAt: null },
+        ]);
+        expect(await store.inquiryTimes(day(2), 10)).toHaveLength(1);
+        await store.replaceCalendar([{ date: '2024-05-01', working: false, name: '劳动节' }]);
+        await store.replaceCalendar([
+          { date: '2024-10-01', working: false, name: '国庆节' },
+          { date: '2024-09-29', working: true, name: '国庆调休' },
+        ]);
+        expect(await store.listCalendar()).toEqual([
+          { date: '2024-09-29', working: true, name: '国庆调休' },
+          { date: '2024-10-01', working: false, name: '国庆节' },
+        ]);
+      });
+
+      it('counts questions by how they were answered and the votes per local month', async () => {
+        const store = await open();
+        const q = (id: string, matched: 'faq' | 'corpus' | 'none', askedAt: string) =>
+          store.recordQuestion({ id, question: '问题', matched, faqId: null, passage: null, askedAt });
+        await q('a', 'corpus', '2024-04-30T17:00:00.000Z'); // 1 May, 01:00 in China
+        await q('b', 'none', '2024-05-10T02:00:00.000Z');
+        await q('c', 'faq', '2024-04-10T02:00:00.000Z');
+        await store.addFeedback({ answerId: 'a', helpful: true, comment: null, at: '2024-05-01T02:00:00.000Z' });
+        await store.addFeedback({ answerId: 'c', helpful: false, comment: null, at: '2024-04-11T02:00:00.000Z' });
+        expect(await store.monthlyActivity('2024-04-01T00:00:00.000Z', 480)).toEqual([
+          { month: '2024-05', total: 2, faq: 0, corpus: 1, none: 1, helpful: 1, notHelpful: 0 },
+          { month: '2024-04', total: 1, faq: 1, corpus: 0, none: 0, helpful: 0, notHelpful: 1 },
+        ]);
+        expect((await store.monthlyActivity('2024-04-01T00:00:00.000Z', 0))[0]).toMatchObject({ month: '2024-05', total: 1 });
+      });
+    });
   });
 }

@@ -15,8 +15,14 @@ describe('readWidgetConfig', () => {
       welcome: DEFAULT_CONFIG.welcome,
       color: '#1565c0',
       zIndex: 2147483000,
+      report: PAGE,
     });
     expect(warnings).toEqual([]);
+  });
+
+  it('says which report questions are about: data-report when given, else the page the widget is on', () => {
+    expect(readWidgetConfig({ report: ' pingtan-2024 ' }, SCRIPT, PAGE).config.report).toBe('pingtan-2024');
+    expect(readWidgetConfig({ report: '' }, SCRIPT, PAGE).config.report).toBe(PAGE);
   });
 
   it("defaults the endpoint to the script's own origin, resolving a relative src against the page", () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { safeHref, splitHighlights, telHref } from '../../widget/src/text.js';
+import { readLookupCode, safeHref, splitFigures, splitHighlights, telHref } from '../../widget/src/text.js';
 
 describe('splitHighlights', () => {
   it('marks the highlighted spans of an answer', () => {
@@ -83,5 +83,34 @@ describe('telHref', () => {
     expect(telHref('javascript:1')).toBeNull();
     expect(telHref('12')).toBeNull();
     expect(telHref(undefined)).toBeNull();
+  });
+});
+
+describe('splitFigures', () => {
+  it('emphasises the counts a 多少 question asks for, and leaves them plain otherwise', () => {
+    expect(splitFigures('累计主动公开政府信息23000余条，收费0元。', true)).toEqual([
+      { text: '累计主动公开政府信息', kind: 'plain' },
+      { text: '23000余条', kind: 'figure' },
+      { text: '，收费', kind: 'plain' },
+      { text: '0元', kind: 'figure' },
+      { text: '。', kind: 'plain' },
+    ]);
+    expect(splitFigures('累计23000余条', false)).toEqual([{ text: '累计23000余条', kind: 'plain' }]);
+  });
+
+  it('marks phone numbers in unambiguous forms, and the answer\'s own contact numbers in any form', () => {
+    expect(splitFigures('请拨0453-6958002或13812345678', false).filter((s) => s.kind === 'phone').map((s) => s.text)).toEqual(['0453-6958002', '13812345678']);
+    expect(splitFigures('管理科咨询热线 6958002；投诉 6958028。', false, ['6958002', '6958028']).filter((s) => s.kind === 'phone').map((s) => s.text)).toEqual(['6958002', '6958028']);
+    expect(splitFigures('共6958002条', true).map((s) => s.kind)).toEqual(['plain', 'figure']);
+  });
+});
+
+describe('readLookupCode', () => {
+  it('reads a 查询码 however it is typed, and nothing else', () => {
+    expect(readLookupCode('7kq2 m9xd 4htr')).toBe('7KQ2-M9XD-4HTR');
+    expect(readLookupCode('７ＫＱ２－Ｍ９ＸＤ－４ＨＴＲ')).toBe('7KQ2-M9XD-4HTR');
+    expect(readLookupCode('投诉电话是多少')).toBeNull();
+    expect(readLookupCode('2015年主动公开多少条')).toBeNull();
+    expect(readLookupCode('0KQ2-M9XD-4HTR')).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { FaqEditorPage } from './pages/FaqEditor.js';
 import { FaqListPage } from './pages/FaqList.js';
 import { FeedbackPage } from './pages/Feedback.js';
 import { HitTestPage } from './pages/HitTest.js';
+import { InquiriesPage } from './pages/Inquiries.js';
 import { OverviewPage } from './pages/Overview.js';
 import { ReportsPage } from './pages/Reports.js';
 import { SettingsPage } from './pages/Settings.js';
@@ -32,6 +33,8 @@ function PageFor({ route }: { route: Route }) {
       return <FaqEditorPage id={route.id} question="" />;
     case 'unanswered':
       return <UnansweredPage />;
+    case 'inquiries':
+      return <InquiriesPage />;
     case 'feedback':
       return <FeedbackPage />;
     case 'test':

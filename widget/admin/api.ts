@@ -2,6 +2,11 @@
 // the errors it answers; imports only contract types.
 import type {
   AdminAuditResponse,
+  AdminCalendar,
+  AdminInquiriesResponse,
+  AdminInquiryContactResponse,
+  AdminInquiryReplyRequest,
+  AdminInquiryReplyResponse,
   AdminFaqCreateRequest,
   AdminFaqEntry,
   AdminFaqListResponse,
@@ -74,6 +79,12 @@ export interface AdminApi {
   saveSiteSettings(settings: AdminSiteSettingsRequest): Promise<AdminSiteDataResponse>;
   /** Puts the shipped file back in effect. */
   resetSiteData(kind: 'aliases' | 'synonyms' | 'site'): Promise<AdminSiteDataResponse>;
+  inquiries(query: { status: 'open' | 'replied' | 'all'; tz: number; limit?: number }): Promise<AdminInquiriesResponse>;
+  /** Shows an inquiry's contact data; the server records who looked. */
+  inquiryContact(id: number): Promise<AdminInquiryContactResponse>;
+  replyInquiry(id: number, request: AdminInquiryReplyRequest): Promise<AdminInquiryReplyResponse>;
+  calendar(): Promise<AdminCalendar>;
+  saveCalendar(calendar: AdminCalendar): Promise<AdminCalendar>;
 }
 
 /** What {@link createAdminApi} needs. */
@@ -217,5 +228,10 @@ export function createAdminApi(options: AdminApiOptions): AdminApi {
     saveSiteText: (kind, text) => json(`/api/admin/settings/${kind}`, { method: 'PUT', json: { text } }),
     saveSiteSettings: (settings) => json('/api/admin/settings/site', { method: 'PUT', json: settings }),
     resetSiteData: (kind) => json(`/api/admin/settings/${kind}`, { method: 'DELETE' }),
+    inquiries: ({ status, tz, limit = 100 }) => json(withQuery('/api/admin/inquiries', { status, tz, limit })),
+    inquiryContact: (id) => json(`/api/admin/inquiries/${id}/contact`, { method: 'POST' }),
+    replyInquiry: (id, request) => json(`/api/admin/inquiries/${id}/reply`, { method: 'POST', json: request }),
+    calendar: () => json('/api/admin/calendar'),
+    saveCalendar: (calendar) => json('/api/admin/calendar', { method: 'PUT', json: calendar }),
   };
 }

@@ -8,6 +8,7 @@ export type Route =
   | { page: 'faq-new'; question: string }
   | { page: 'faq-edit'; id: number }
   | { page: 'unanswered' }
+  | { page: 'inquiries' }
   | { page: 'feedback' }
   | { page: 'test'; question: string }
   | { page: 'transfer' }
@@ -16,7 +17,7 @@ export type Route =
   | { page: 'audit'; faqId: number | null };
 
 /** The pages in the navigation, in order (the FAQ editor belongs to `faq`). */
-export const NAV_PAGES = ['overview', 'faq', 'unanswered', 'feedback', 'test', 'transfer', 'reports', 'settings', 'audit'] as const;
+export const NAV_PAGES = ['overview', 'inquiries', 'faq', 'unanswered', 'feedback', 'test', 'transfer', 'reports', 'settings', 'audit'] as const;
 export type NavPage = (typeof NAV_PAGES)[number];
 
 function param(query: string, name: string): string {
@@ -43,6 +44,7 @@ export function parseRoute(hash: string): Route {
       return id === null ? { page: 'faq' } : { page: 'faq-edit', id };
     }
     case 'unanswered':
+    case 'inquiries':
     case 'feedback':
     case 'transfer':
     case 'reports':

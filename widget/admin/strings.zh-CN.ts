@@ -8,6 +8,7 @@ export const CONSOLE_NAME = '管理后台';
 /** Page names, as in the navigation and each page's heading. */
 export const PAGE_TITLES: Record<NavPage, string> = {
   overview: '概览',
+  inquiries: '市民留言',
   faq: '常见问题',
   unanswered: '未解答问题',
   feedback: '用户反馈',
@@ -45,16 +46,17 @@ export const QUESTION_TYPE_NAMES: Record<string, string> = {
 /** Why the reports did not answer (`corpus.reason` of the hit test), in staff's words. */
 export const CORPUS_REASONS: Record<string, string> = {
   vague: '问题太笼统，缺少能区分答案的词',
-  'not-covered': '最接近的段落没有覆盖问题的主要内容',
-  'no-candidates': '报告中没有包含这些词的段落',
+  'not-covered': '最接近的段落没有说到问题的主要内容',
+  'no-candidates': '报告里没有一段话含有问题中的词',
   'key-word-missing': '段落缺少问题的关键词',
   'no-answer-type': '段落中没有问题要的那类内容（如时间、电话、数字）',
+  'agency-unknown': '问题问的单位没有发布报告',
+  'year-missing': '没有问题所问年份的报告',
 };
 
-/** A reason code in Chinese, with the code kept for the technically minded. */
+/** A reason in staff's words (an unknown one in general words, never as a code). */
 export function describeReason(reason: string): string {
-  const text = CORPUS_REASONS[reason];
-  return text ? `${text}（${reason}）` : reason;
+  return CORPUS_REASONS[reason] ?? '报告里没有足够接近的内容';
 }
 
 /** Names of question types (unknown ones as they are), joined with 、; none → 无. */

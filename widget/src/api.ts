@@ -1,6 +1,15 @@
 // Owns the widget's only way to the server: HTTP calls to the public API with the client id and a timeout;
 // imports only contract types.
-import type { AskResponse, FeedbackRequest, HotQuestionsResponse, QuestionType, SuggestResponse } from '../../server/contract.js';
+import type {
+  AskResponse,
+  FeedbackRequest,
+  HotQuestionsResponse,
+  InquiryCreatedResponse,
+  InquiryLookupResponse,
+  InquiryRequest,
+  QuestionType,
+  SuggestResponse,
+} from '../../server/contract.js';
 
 /** Why a request failed: no connection, no answer in time, or an HTTP error status (or an unreadable body). */
 export type ApiFailure = { kind: 'network' } | { kind: 'timeout' } | { kind: 'http'; status: number };
@@ -22,7 +31,12 @@ export interface ApiClient {
   /** `GET /api/faq/hot`. */
   hotQuestions(): Promise<string[]>;
   /** `POST /api/feedback`; resolves on any 2xx. */
-  sendFeedback(answerId: string, helpful: boolean): Promise<void>;
+  /** A vote, and optionally what was missing (a second call for the same answer replaces the first). */
+  sendFeedback(answerId: string, helpful: boolean, comment?: string): Promise<void>;
+  /** Leaves a question for staff (留言); resolves to its 查询码. */
+  leaveInquiry(request: InquiryRequest): Promise<InquiryCreatedResponse>;
+  /** Where the inquiry with this 查询码 stands; null when no inquiry has it. */
+  lookupInquiry(code: string): Promise<InquiryLookupResponse | null>;
 }
 
 /** What {@link createApiClient} needs. */
@@ -35,6 +49,8 @@ export interface ApiClientOptions {
   timeoutMs?: number;
   /** Default: the page's `fetch`. */
   fetch?: typeof fetch;
+  /** Sent with every question as `report` (the page the widget is on, or `data-report`). */
+  report?: string;
 }
 
 type Loose = Record<string, unknown>;
@@ -48,23 +64,29 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((i): i is
  * Checks an answer's shape field by field (from the network or from sessionStorage): null without a string `id` and
  * `answer`; any other missing or mistyped field becomes empty, so rendering never meets an unexpected type.
  */
+const sourcesOf = (v: unknown) =>
+  objects(v).map((s) => ({
+    title: text(s.title),
+    date: textOrNull(s.date),
+    url: textOrNull(s.url),
+    section: text(s.section),
+    snippet: text(s.snippet),
+    year: integerOrNull(s.year),
+  }));
+
 export function normalizeAskResponse(value: unknown): AskResponse | null {
   if (!value || typeof value !== 'object') return null;
   const v = value as Loose;
   if (typeof v.id !== 'string' || typeof v.answer !== 'string') return null;
   const faq = v.faq && typeof v.faq === 'object' ? (v.faq as Loose) : null;
+  const clarify = objects((v.clarify as Loose | null)?.choices)
+    .filter((c) => typeof c.answer === 'string')
+    .map((c) => ({ label: text(c.label), answer: text(c.answer), sources: sourcesOf(c.sources) }));
   return {
     id: v.id,
     answer: v.answer,
     matched: v.matched === 'corpus' || v.matched === 'faq' ? v.matched : 'none',
-    sources: objects(v.sources).map((s) => ({
-      title: text(s.title),
-      date: textOrNull(s.date),
-      url: textOrNull(s.url),
-      section: text(s.section),
-      snippet: text(s.snippet),
-      year: integerOrNull(s.year),
-    })),
+    sources: sourcesOf(v.sources),
     highlights: objects(v.highlights)
       .filter((h) => Number.isInteger(h.start) && Number.isInteger(h.end))
       .map((h) => ({ start: h.start as number, end: h.end as number })),
@@ -73,11 +95,14 @@ export function normalizeAskResponse(value: unknown): AskResponse | null {
     contacts: objects(v.contacts).map((c) => ({ label: text(c.label), phone: text(c.phone) })),
     suggestions: strings(v.suggestions),
     ...(faq ? { faq: { id: integerOrNull(faq.id) ?? 0, link: textOrNull(faq.link) } } : {}),
+    ...(Array.isArray(v.notes) ? { notes: strings(v.notes) } : {}),
+    ...(Array.isArray(v.related) ? { related: strings(v.related).slice(0, 3) } : {}),
+    ...(clarify.length === 2 ? { clarify: { choices: clarify } } : {}),
   };
 }
 
 /** Creates the API client. No cookies are sent (`credentials: 'omit'`): the robot needs no session. */
-export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch: fetchImpl }: ApiClientOptions): ApiClient {
+export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch: fetchImpl, report }: ApiClientOptions): ApiClient {
   const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   /** Sends a request; resolves with the parsed JSON body of a 2xx answer (`parse: false`: without reading it). */
@@ -119,7 +144,7 @@ export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch:
 
   return {
     async ask(question) {
-      const body = normalizeAskResponse(await request('/api/ask', { method: 'POST', json: { question } }));
+      const body = normalizeAskResponse(await request('/api/ask', { method: 'POST', json: { question, report } }));
       if (!body) throw new ApiRequestError({ kind: 'http', status: 200 });
       return body;
     },
@@ -131,9 +156,29 @@ export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch:
       const body = (await request('/api/faq/hot')) as HotQuestionsResponse | null;
       return strings(body?.questions);
     },
-    async sendFeedback(answerId, helpful) {
-      const feedback: FeedbackRequest = { answerId, helpful };
+    async sendFeedback(answerId, helpful, comment) {
+      const feedback: FeedbackRequest = { answerId, helpful, ...(comment ? { comment } : {}) };
       await request('/api/feedback', { method: 'POST', json: feedback, parse: false });
+    },
+    async leaveInquiry(inquiry) {
+      const body = (await request('/api/inquiries', { method: 'POST', json: inquiry })) as Partial<InquiryCreatedResponse> | null;
+      if (typeof body?.code !== 'string') throw new ApiRequestError({ kind: 'http', status: 200 });
+      return { code: body.code, createdAt: text(body.createdAt), deadlineDays: integerOrNull(body.deadlineDays) ?? 0 };
+    },
+    async lookupInquiry(code) {
+      try {
+        const body = ((await request('/api/inquiries/lookup', { method: 'POST', json: { code } })) ?? {}) as Loose;
+        return {
+          status: body.status === 'replied' ? 'replied' : 'open',
+          question: text(body.question),
+          createdAt: text(body.createdAt),
+          reply: textOrNull(body.reply),
+          repliedAt: textOrNull(body.repliedAt),
+        };
+      } catch (error) {
+        if (error instanceof ApiRequestError && error.failure.kind === 'http' && error.failure.status === 404) return null;
+        throw error;
+      }
     },
   };
 }

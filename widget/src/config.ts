@@ -24,13 +24,15 @@ export interface WidgetConfig {
   color: string;
   /** `data-z-index`: stacking order of the launcher and panel, an integer 0…2147483647. Default 2147483000. */
   zIndex: number;
+  /** The report (slug or page URL) questions are about: `data-report`, else the page the widget is on. */
+  report: string;
 }
 
 /** The data- attributes as the script element's `dataset` exposes them (camelCase keys). */
-export type EmbedAttributes = Partial<Record<'endpoint' | 'title' | 'position' | 'open' | 'welcome' | 'color' | 'zIndex', string>>;
+export type EmbedAttributes = Partial<Record<'endpoint' | 'title' | 'position' | 'open' | 'welcome' | 'color' | 'zIndex' | 'report', string>>;
 
 /** Defaults of every attribute except `endpoint`, whose default depends on where the script was loaded from. */
-export const DEFAULT_CONFIG: Omit<WidgetConfig, 'endpoint'> = {
+export const DEFAULT_CONFIG: Omit<WidgetConfig, 'endpoint' | 'report'> = {
   title: STRINGS.defaultTitle,
   position: 'right',
   open: false,
@@ -115,5 +117,8 @@ export function readWidgetConfig(
     else warnings.push(`data-z-index must be a whole number from 0 to ${MAX_Z_INDEX}; using ${zIndex}`);
   }
 
-  return { config: { endpoint, title, position, open, welcome, color, zIndex }, warnings };
+  // The server reads a slug or an http(s) URL and ignores a report it does not know; longer ones it refuses.
+  const report = (given('report') || pageUrl).slice(0, 2000);
+
+  return { config: { endpoint, title, position, open, welcome, color, zIndex, report }, warnings };
 }

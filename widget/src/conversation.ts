@@ -1,6 +1,6 @@
 // Owns the conversation's state and its transitions (ask, answer, fail, retry, feedback) and keeping it across page
 // loads in sessionStorage; pure, imports only contract types, the API's failure type and storage types.
-import type { AskResponse } from '../../server/contract.js';
+import type { AskResponse, InquiryLookupResponse } from '../../server/contract.js';
 import { normalizeAskResponse, type ApiFailure } from './api.js';
 import type { StorageLike } from './storage.js';
 
@@ -14,13 +14,19 @@ export type FeedbackState = 'sending' | 'sent' | 'failed';
 export interface Feedback {
   helpful: boolean;
   state: FeedbackState;
+  /** A comment went with the vote. */
+  commented?: boolean;
 }
 
 /** One entry of the message log. `id` is unique within a conversation. */
 export type Message =
   | { id: number; role: 'user'; text: string }
   | { id: number; role: 'answer'; response: AskResponse; feedback?: Feedback }
-  | { id: number; role: 'error'; question: string; reason: FailureReason };
+  | { id: number; role: 'error'; question: string; reason: FailureReason }
+  /** A 留言 was left: its 查询码 and the working days staff have. */
+  | { id: number; role: 'inquiry'; code: string; deadlineDays: number }
+  /** A 查询码 typed in the question box, and what the server said of it (null: no such inquiry). */
+  | { id: number; role: 'lookup'; found: InquiryLookupResponse | null };
 
 export interface ConversationState {
   messages: Message[];
@@ -34,7 +40,9 @@ export type ConversationAction =
   | { type: 'answered'; response: AskResponse }
   | { type: 'failed'; question: string; reason: FailureReason }
   | { type: 'retry'; id: number }
-  | { type: 'feedback'; answerId: string; helpful: boolean; state: FeedbackState };
+  | { type: 'feedback'; answerId: string; helpful: boolean; state: FeedbackState; commented?: boolean }
+  | { type: 'left'; code: string; deadlineDays: number }
+  | { type: 'lookedUp'; found: InquiryLookupResponse | null };
 
 /** Messages kept in sessionStorage; older ones are dropped (a session's history, not an archive). */
 export const MAX_STORED_MESSAGES = 40;
@@ -72,10 +80,14 @@ export function conversationReducer(state: ConversationState, action: Conversati
         ...state,
         messages: state.messages.map((m) =>
           m.role === 'answer' && m.response.id === action.answerId
-            ? { ...m, feedback: { helpful: action.helpful, state: action.state } }
+            ? { ...m, feedback: { helpful: action.helpful, state: action.state, ...(action.commented ? { commented: true } : {}) } }
             : m,
         ),
       };
+    case 'left':
+      return append(state, { role: 'inquiry', code: action.code, deadlineDays: action.deadlineDays }, state.pending);
+    case 'lookedUp':
+      return append(state, { role: 'lookup', found: action.found }, null);
   }
 }
 
@@ -100,7 +112,8 @@ function restoreMessage(value: unknown): Message | null {
     const response = normalizeAskResponse(m.response);
     const vote = m.feedback as Partial<Feedback> | null | undefined;
     const sent = vote?.state === 'sent' && typeof vote.helpful === 'boolean';
-    return response ? { id, role: 'answer', response, ...(sent ? { feedback: { helpful: vote.helpful!, state: 'sent' as const } } : {}) } : null;
+    const feedback = sent ? { feedback: { helpful: vote.helpful!, state: 'sent' as const, ...(vote.commented ? { commented: true } : {}) } } : {};
+    return response ? { id, role: 'answer', response, ...feedback } : null;
   }
   if (m.role === 'error' && typeof m.question === 'string') {
     const kind = (m.reason as { kind?: unknown } | null)?.kind;
@@ -112,6 +125,17 @@ function restoreMessage(value: unknown): Message | null {
           ? { kind }
           : { kind: 'interrupted' };
     return { id, role: 'error', question: m.question, reason };
+  }
+  if (m.role === 'inquiry' && typeof m.code === 'string') {
+    return { id, role: 'inquiry', code: m.code, deadlineDays: Number.isInteger(m.deadlineDays) ? (m.deadlineDays as number) : 0 };
+  }
+  if (m.role === 'lookup') {
+    const f = m.found as Partial<InquiryLookupResponse> | null;
+    const found =
+      f && typeof f.question === 'string'
+        ? { status: f.status === 'replied' ? ('replied' as const) : ('open' as const), question: f.question, createdAt: String(f.createdAt ?? ''), reply: typeof f.reply === 'string' ? f.reply : null, repliedAt: typeof f.repliedAt === 'string' ? f.repliedAt : null }
+        : null;
+    return { id, role: 'lookup', found };
   }
   return null;
 }

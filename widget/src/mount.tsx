@@ -6,8 +6,8 @@ import { createApiClient } from './api.js';
 import { readClientId } from './client-id.js';
 import { App, type WidgetCommands } from './components/App.js';
 import type { WidgetConfig } from './config.js';
+import { createHost } from './host.js';
 import { safeStorage } from './storage.js';
-import { themeCss, WIDGET_CSS } from './styles.js';
 
 /** A mounted widget. */
 export interface WidgetHandle extends WidgetCommands {
@@ -22,44 +22,24 @@ export interface MountOptions {
   parent?: HTMLElement;
   /** `fetch` used for every API call. Default the page's `fetch`. */
   fetch?: typeof fetch;
-}
-
-/**
- * Styles a shadow root without touching the page: constructed stylesheets, which a CSP without
- * `'unsafe-inline'` allows; browsers without them (Safari before 16.4) get a `<style>` inside the shadow root.
- */
-function adoptStyles(shadow: ShadowRoot, texts: string[]): void {
-  if ('adoptedStyleSheets' in shadow && 'replaceSync' in CSSStyleSheet.prototype) {
-    shadow.adoptedStyleSheets = texts.map((text) => {
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(text);
-      return sheet;
-    });
-    return;
-  }
-  for (const text of texts) {
-    const style = document.createElement('style');
-    style.textContent = text;
-    shadow.appendChild(style);
-  }
+  /** A styled shadow root to render into (the loader's, see embed.ts); default: a new host in `parent`. */
+  shadow?: ShadowRoot;
 }
 
 /** Mounts the widget: a `[data-qa-widget]` host at the end of `parent` with an open shadow root. */
 export function mountWidget(config: WidgetConfig, options: MountOptions = {}): WidgetHandle {
-  const host = document.createElement('div');
-  host.setAttribute('data-qa-widget', '');
-  const shadow = host.attachShadow({ mode: 'open' });
-  adoptStyles(shadow, [WIDGET_CSS, themeCss(config)]);
+  const shadow = options.shadow ?? createHost(config, options.parent);
+  const host = shadow.host as HTMLElement;
   // Preact owns this container only, so it never removes the fallback <style> beside it.
   const container = document.createElement('div');
   shadow.appendChild(container);
-  (options.parent ?? document.body).appendChild(host);
 
   const local = safeStorage(() => window.localStorage);
   const session = safeStorage(() => window.sessionStorage);
   const api = createApiClient({
     endpoint: config.endpoint,
     clientId: readClientId(local),
+    report: config.report,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const commands: Partial<WidgetCommands> = {};

@@ -17,7 +17,7 @@ export const WIDGET_CSS = `
 [hidden]{display:none!important}
 .root{font:17px/1.6 "PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Noto Sans SC","Source Han Sans SC",system-ui,sans-serif;color:#1a1a1a;text-align:left;-webkit-text-size-adjust:100%;text-size-adjust:100%}
 .large{font-size:21px}
-button,textarea{font:inherit;color:inherit;margin:0}
+button,textarea,input{font:inherit;color:inherit;margin:0}
 button{cursor:pointer;border:2px solid transparent}
 :focus-visible{outline:3px solid var(--qa-link);outline-offset:2px}
 a{color:var(--qa-link);text-decoration:underline;text-underline-offset:.15em}
@@ -40,7 +40,13 @@ ul,ol,p{margin:0;padding:0}
 .user{width:fit-content;margin-left:auto;border-color:var(--qa-edge);background:var(--qa-accent);color:var(--qa-on-accent)}
 .user,.text{white-space:pre-wrap}
 mark{background:#ffe680;color:inherit;font-weight:700;border-radius:2px}
-.meta{color:#545454;font-size:.88em}
+.meta{color:#333;font-size:max(16px,.88em)}
+.form label{display:block;margin-top:8px}
+.form input:not([type=checkbox]),.form textarea,.grow textarea{display:block;width:100%;min-height:44px;margin-top:4px;padding:8px 10px;border:2px solid #767676;border-radius:8px;font:inherit}
+.form .check{display:flex;gap:8px;align-items:flex-start}
+.check input{width:22px;height:22px;flex:none;margin-top:2px}
+.grow{flex:1 1 100%}
+.code strong{font-family:monospace;font-size:1.2em;letter-spacing:.05em;user-select:all}
 .block{margin-top:10px;padding-top:8px;border-top:1px solid #ddd;font-size:.92em}
 .block li{margin:6px 0 0 1.3em}
 .cite>*{display:block}

@@ -53,3 +53,41 @@ export function telHref(phone: unknown): string | null {
   if (typeof phone !== 'string' || !/^\+?[\d\s()-]{3,30}$/.test(phone.trim())) return null;
   return 'tel:' + phone.replace(/[^\d+]/g, '');
 }
+
+/** A piece of answer text: plain, a figure the question asked for (emphasised), or a phone number (a `tel:` link). */
+export interface FigureSegment {
+  text: string;
+  kind: 'plain' | 'figure' | 'phone';
+}
+
+// Phone numbers in the forms that cannot be counts: area code with a dash, mobile numbers, 5-digit service lines.
+const PHONE = /0\d{2,3}[-－]\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)123\d{2}(?!\d)/;
+// A count with its unit (「80件」「12.5万元」「95%」「23000余条」): what a 多少 question asks for.
+const FIGURE = /\d+(?:[.,]\d+)*\s*[余多]?\s*(?:万元|亿元|人次|%|件|个|条|人|次|元|项|份|篇|家|户|天|小时|个工作日)/;
+
+/**
+ * Splits text into plain runs, phone numbers (always) and, when the question asks for a number, the counts in it.
+ *
+ * @remarks Highlights mark the question's words; this marks what was asked for, so a citizen sees the figure first.
+ */
+export function splitFigures(text: string, askedForNumber: boolean, phones: readonly string[] = []): FigureSegment[] {
+  // The answer's own contact numbers (any form) first: the server says they are phones.
+  const known = phones.filter((p) => /\d{3}/.test(p)).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const sources = [...known, PHONE.source, ...(askedForNumber ? [FIGURE.source] : [])];
+  const pattern = new RegExp(sources.join('|'), 'g');
+  const out: FigureSegment[] = [];
+  let at = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > at) out.push({ text: text.slice(at, match.index), kind: 'plain' });
+    out.push({ text: match[0], kind: PHONE.test(match[0]) || phones.includes(match[0]) ? 'phone' : 'figure' });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), kind: 'plain' });
+  return out;
+}
+
+/** The canonical 查询码 in what a citizen typed in the question box (`7kq2 m9xd 4htr`), or null when it is a question. */
+export function readLookupCode(text: string): string | null {
+  const code = text.normalize('NFKC').toUpperCase().replace(/[\s\-_.]/g, '');
+  return /^[2-9A-HJKMNP-Z]{12}$/.test(code) ? code.replace(/(.{4})(?=.)/g, '$1-') : null;
+}

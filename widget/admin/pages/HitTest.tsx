@@ -12,19 +12,22 @@ import { routeHref } from '../route.js';
 import { CORPUS_REASONS, describeReason, describeTypes, MATCH_NAMES, PAGE_TITLES } from '../strings.zh-CN.js';
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
+/** A 0–1 score as staff read it: a whole percentage. */
+const percent = (score: number) => `${Math.round(score * 100)}%`;
 
 /** One sentence saying what the robot would do, for the live region and the result's heading. */
 export function summarizeTest(result: AdminTestResponse): string {
   const { answer, faq } = result;
   if (answer.matched === 'faq') {
     const best = faq.candidates.find((c) => c.id === answer.faq?.id) ?? faq.candidates[0];
-    return `机器人会用常见问题 #${answer.faq?.id ?? best?.id} 回答${best ? `（得分 ${formatScore(best.score)}，阈值 ${formatScore(faq.threshold)}）` : ''}。`;
+    const id = answer.faq?.id ?? best?.id;
+    return `机器人会用常见问题 #${id}${best ? `「${best.question}」回答：两者相似度 ${percent(best.score)}，超过 ${percent(faq.threshold)} 就会采用` : ' 回答'}。`;
   }
   if (answer.matched === 'corpus') {
     const source = answer.sources[0];
     return `机器人会引用报告回答${source ? `：${source.title}` : ''}。`;
   }
-  return `机器人无法回答这个问题${result.corpus.reason ? `：${CORPUS_REASONS[result.corpus.reason] ?? result.corpus.reason}` : ''}。`;
+  return `机器人答不上这个问题${result.corpus.reason ? `：${CORPUS_REASONS[result.corpus.reason] ?? '报告里没有足够接近的内容'}` : ''}。可以据此写一条常见问题。`;
 }
 
 export function HitTestPage({ question: initial }: { question: string }) {
@@ -93,6 +96,13 @@ function TestResult({ result, headingRef }: { result: AdminTestResponse; heading
         <h2 ref={headingRef} tabIndex={-1}>
           结果：{summarizeTest(result)}
         </h2>
+        {answer.matched !== 'faq' ? (
+          <p>
+            <a class="button button-primary" href={routeHref({ page: 'faq-new', question: result.question })}>
+              据此写一条常见问题
+            </a>
+          </p>
+        ) : null}
         <dl class="kv">
           <dt>回答来源</dt>
           <dd>
@@ -136,8 +146,8 @@ function TestResult({ result, headingRef }: { result: AdminTestResponse; heading
                   </span>
                 ))}
           </dd>
-          <dt>回答阈值</dt>
-          <dd>{formatScore(faq.threshold)}</dd>
+          <dt>采用常见问题的最低相似度</dt>
+          <dd>{percent(faq.threshold)}</dd>
         </dl>
         {faq.candidates.length === 0 ? (
           <p class="muted">没有相近的常见问题。</p>
@@ -149,7 +159,7 @@ function TestResult({ result, headingRef }: { result: AdminTestResponse; heading
                 <tr>
                   <th scope="col">条目</th>
                   <th scope="col">最接近的问法</th>
-                  <th scope="col" class="num">得分</th>
+                  <th scope="col" class="num">相似度</th>
                   <th scope="col" class="num">问题覆盖</th>
                   <th scope="col" class="num">条目覆盖</th>
                   <th scope="col">同类问题</th>
@@ -168,8 +178,8 @@ function TestResult({ result, headingRef }: { result: AdminTestResponse; heading
                     </th>
                     <td>{c.phrasing}</td>
                     <td class="num">
-                      {formatScore(c.score)}
-                      {c.score >= faq.threshold ? <span class="badge badge-faq">达到阈值</span> : null}
+                      {percent(c.score)}
+                      {c.score >= faq.threshold ? <span class="badge badge-faq">会采用</span> : null}
                     </td>
                     <td class="num">{formatScore(c.queryCoverage)}</td>
                     <td class="num">{formatScore(c.entryCoverage)}</td>
@@ -230,7 +240,7 @@ function TestResult({ result, headingRef }: { result: AdminTestResponse; heading
               <caption>报告段落候选</caption>
               <thead>
                 <tr>
-                  <th scope="col" class="num">得分</th>
+                  <th scope="col" class="num">相似度</th>
                   <th scope="col" class="num">覆盖</th>
                   <th scope="col" class="num">含标题覆盖</th>
                   <th scope="col" class="num">类型匹配</th>

@@ -20,6 +20,7 @@ export function OverviewPage() {
   const data = overview.data;
   const rated = data ? data.feedback.helpful + data.feedback.notHelpful : 0;
   const topMax = data?.topQuestions.reduce((m, q) => Math.max(m, q.count), 0) ?? 0;
+  const inquiries = useLoad(() => api.inquiries({ status: 'open', tz: localOffsetMinutes(), limit: 1 }), []).data;
 
   return (
     <section aria-labelledby="page-heading">
@@ -59,6 +60,17 @@ export function OverviewPage() {
                 </dd>
               </div>
             ))}
+            {inquiries ? (
+              <div class="stat-card">
+                <dt>
+                  <a href={routeHref({ page: 'inquiries' })}>待答复留言</a>
+                </dt>
+                <dd>
+                  {formatCount(inquiries.open)}
+                  <span class="stat-sub">{inquiries.overdue > 0 ? `已超期 ${inquiries.overdue} 条` : `均未超过 ${inquiries.deadlineDays} 个工作日`}</span>
+                </dd>
+              </div>
+            ) : null}
             <div class="stat-card">
               <dt>有帮助率</dt>
               <dd>

@@ -6,8 +6,12 @@ import type { WidgetConfig } from '../config.js';
 import { conversationReducer, loadConversation, saveConversation } from '../conversation.js';
 import type { StorageLike } from '../storage.js';
 import { STRINGS } from '../strings.zh-CN.js';
+import type { InquiryRequest } from '../../../server/contract.js';
+import { CHAT_ICON, LARGE_TEXT_KEY } from '../host.js';
+import { readLookupCode } from '../text.js';
 import { Composer } from './Composer.js';
 import { MessageView, QuestionChips } from './MessageView.js';
+import { useChineseVoice } from './ReadAloud.js';
 
 /** What the page can do to the widget (`window.QAWidget` forwards to these). */
 export interface WidgetCommands {
@@ -27,8 +31,7 @@ export interface AppProps {
   commands: Partial<WidgetCommands>;
 }
 
-/** localStorage key of the A+ (large text) preference. */
-export const LARGE_TEXT_KEY = 'qa-widget:large-text';
+export { LARGE_TEXT_KEY } from '../host.js';
 
 const FOCUSABLE = 'button,textarea,a[href],[tabindex="0"]';
 
@@ -49,10 +52,7 @@ function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
 function ChatIcon() {
   return (
     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path
-        fill="currentColor"
-        d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2zm3 6a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3zm5 0a1.5 1.5 0 1 0 0 3 1.5 1.5 0 0 0 0-3z"
-      />
+      <path fill="currentColor" d={CHAT_ICON} />
     </svg>
   );
 }
@@ -69,6 +69,7 @@ export function App({ config, api, session, local, commands }: AppProps) {
   const log = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(open);
   const hotRequested = useRef(false);
+  const voice = useChineseVoice();
 
   const ask = (question: string): boolean => {
     if (!question.trim() || state.pending !== null) return false;
@@ -85,11 +86,12 @@ export function App({ config, api, session, local, commands }: AppProps) {
   useEffect(() => {
     const question = state.pending;
     if (question === null) return;
-    api.ask(question).then(
-      (response) => dispatch({ type: 'answered', response }),
-      (error: unknown) =>
-        dispatch({ type: 'failed', question, reason: error instanceof ApiRequestError ? error.failure : { kind: 'network' } }),
-    );
+    // A 查询码 typed in the question box shows that 留言's reply instead of asking.
+    const code = readLookupCode(question);
+    const failed = (error: unknown) =>
+      dispatch({ type: 'failed', question, reason: error instanceof ApiRequestError ? error.failure : { kind: 'network' } });
+    if (code) api.lookupInquiry(code).then((found) => dispatch({ type: 'lookedUp', found }), failed);
+    else api.ask(question).then((response) => dispatch({ type: 'answered', response }), failed);
   }, [state.pending]);
 
   useEffect(() => {
@@ -143,13 +145,17 @@ export function App({ config, api, session, local, commands }: AppProps) {
     setLarge(!large);
   };
 
-  const sendFeedback = (answerId: string, helpful: boolean) => {
-    dispatch({ type: 'feedback', answerId, helpful, state: 'sending' });
-    api.sendFeedback(answerId, helpful).then(
-      () => dispatch({ type: 'feedback', answerId, helpful, state: 'sent' }),
+  const sendFeedback = (answerId: string, helpful: boolean, comment?: string) => {
+    const commented = !!comment;
+    dispatch({ type: 'feedback', answerId, helpful, state: 'sending', commented });
+    api.sendFeedback(answerId, helpful, comment).then(
+      () => dispatch({ type: 'feedback', answerId, helpful, state: 'sent', commented }),
       () => dispatch({ type: 'feedback', answerId, helpful, state: 'failed' }),
     );
   };
+
+  const leave = (request: InquiryRequest) =>
+    api.leaveInquiry(request).then(({ code, deadlineDays }) => dispatch({ type: 'left', code, deadlineDays }));
 
   return (
     <div class={`root ${config.position}${large ? ' large' : ''}`} onKeyDown={onKeyDown}>
@@ -196,7 +202,7 @@ export function App({ config, api, session, local, commands }: AppProps) {
               </div>
             )}
           </div>
-          {state.messages.map((message) => (
+          {state.messages.map((message, i) => (
             <MessageView
               key={message.id}
               message={message}
@@ -204,6 +210,12 @@ export function App({ config, api, session, local, commands }: AppProps) {
               onAsk={ask}
               onRetry={(id) => dispatch({ type: 'retry', id })}
               onFeedback={sendFeedback}
+              onLeave={leave}
+              question={(() => {
+                const before = state.messages[i - 1];
+                return before?.role === 'user' ? before.text : '';
+              })()}
+              voice={voice}
             />
           ))}
           {state.pending !== null && (

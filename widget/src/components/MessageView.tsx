@@ -1,9 +1,11 @@
 // Owns rendering one entry of the message log: the citizen's question, an answer with its highlights, citations,
 // contacts, suggestions and feedback, or an error with a retry. Text only: no innerHTML anywhere.
-import type { AskResponse, Source } from '../../../server/contract.js';
+import { useState } from 'preact/hooks';
+import type { AskResponse, InquiryRequest, Source } from '../../../server/contract.js';
 import type { FailureReason, Feedback, Message } from '../conversation.js';
 import { STRINGS } from '../strings.zh-CN.js';
-import { safeHref, splitHighlights, telHref } from '../text.js';
+import { safeHref, splitFigures, splitHighlights, telHref } from '../text.js';
+import { ReadAloud } from './ReadAloud.js';
 
 export interface MessageViewProps {
   message: Message;
@@ -11,7 +13,13 @@ export interface MessageViewProps {
   endpoint: string;
   onAsk(question: string): void;
   onRetry(id: number): void;
-  onFeedback(answerId: string, helpful: boolean): void;
+  onFeedback(answerId: string, helpful: boolean, comment?: string): void;
+  /** Leaves a question for staff; rejects when it could not be sent. */
+  onLeave(request: InquiryRequest): Promise<void>;
+  /** The question this answer replies to (prefills the 留言 form). */
+  question: string;
+  /** A Chinese voice for 朗读, or null: the control is hidden. */
+  voice: SpeechSynthesisVoice | null;
 }
 
 /** The readable sentence for a failure, naming what the citizen can do. */
@@ -64,9 +72,123 @@ interface AnswerViewProps extends Omit<MessageViewProps, 'message' | 'onRetry'> 
   feedback: Feedback | undefined;
 }
 
-function AnswerView({ response, feedback, endpoint, onAsk, onFeedback }: AnswerViewProps) {
+/** Text with the phone numbers as `tel:` links and, for a 多少 question, the counts emphasised. */
+function Figures({ text, number, phones }: { text: string; number: boolean; phones: string[] }) {
+  return (
+    <>
+      {splitFigures(text, number, phones).map((p) =>
+        p.kind === 'plain' ? p.text : p.kind === 'figure' ? <strong>{p.text}</strong> : <a href={telHref(p.text) ?? undefined}><strong>{p.text}</strong></a>,
+      )}
+    </>
+  );
+}
+
+/** The 留言 form: the question (editable), optional phone and e-mail, the consent line. */
+function InquiryForm({ question, answerId, onLeave, onDone }: { question: string; answerId: string; onLeave: MessageViewProps['onLeave']; onDone(left: boolean): void }) {
+  const [state, setState] = useState<'idle' | 'sending' | 'failed' | 'consent'>('idle');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const f = (event.currentTarget as HTMLFormElement).elements as unknown as Record<string, HTMLInputElement>;
+    const [phone, email, text] = [f.phone!.value.trim(), f.email!.value.trim(), f.question!.value.trim()];
+    if (!text) return f.question!.focus();
+    if ((phone || email) && !f.consent!.checked) return setState('consent');
+    setState('sending');
+    onLeave({ question: text, answerId, ...(phone ? { phone } : {}), ...(email ? { email } : {}), consent: f.consent!.checked }).then(
+      () => onDone(true),
+      () => setState('failed'),
+    );
+  };
+  return (
+    <form class="block form" onSubmit={submit}>
+      <p>{STRINGS.leaveIntro}</p>
+      <label>
+        {STRINGS.leaveQuestion}
+        <textarea name="question" maxLength={1000} value={question} />
+      </label>
+      <label>
+        {STRINGS.phone}
+        <input name="phone" type="tel" autoComplete="tel" maxLength={30} />
+      </label>
+      <label>
+        {STRINGS.email}
+        <input name="email" type="email" autoComplete="email" maxLength={254} />
+      </label>
+      <label class="check">
+        <input name="consent" type="checkbox" />
+        {STRINGS.consent}
+      </label>
+      {(state === 'failed' || state === 'consent') && <p role="alert">{state === 'failed' ? STRINGS.leaveFailed : STRINGS.needConsent}</p>}
+      <p class="feedback">
+        <button type="submit" class="vote" aria-disabled={state === 'sending'}>
+          {STRINGS.submit}
+        </button>
+        <button type="button" class="vote" onClick={() => onDone(false)}>
+          {STRINGS.cancel}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** After 没帮助 or 「我不知道」: what was missing (for a rated answer), and the offer to leave the question. */
+function HelpMore({ response, feedback, question, onFeedback, onLeave }: Pick<AnswerViewProps, 'response' | 'feedback' | 'question' | 'onFeedback' | 'onLeave'>) {
+  const [form, setForm] = useState<'button' | 'form' | 'left'>('button');
+  const [comment, setComment] = useState('');
+  const rated = feedback?.helpful === false && feedback.state !== 'failed';
+  return (
+    <>
+      {rated && !feedback.commented && (
+        <div class="block feedback">
+          <label class="grow">
+            {STRINGS.whatMissing}
+            <textarea maxLength={500} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+          </label>
+          <button type="button" class="vote" onClick={() => comment.trim() && onFeedback(response.id, false, comment.trim())}>
+            {STRINGS.sendComment}
+          </button>
+        </div>
+      )}
+      {form === 'form' ? (
+        <InquiryForm question={question} answerId={response.id} onLeave={onLeave} onDone={(left) => setForm(left ? 'left' : 'button')} />
+      ) : (
+        form === 'button' && (
+          <p class="block">
+            <button type="button" class="chip" onClick={() => setForm('form')}>
+              {STRINGS.leave}
+            </button>
+          </p>
+        )
+      )}
+    </>
+  );
+}
+
+function AnswerView(props: AnswerViewProps) {
+  const { feedback, endpoint, onAsk, onFeedback, voice } = props;
+  // 「您是想问」: the citizen picks one of two close answers; the pick shows as the answer.
+  const [pick, setPick] = useState<number | null>(null);
+  const choice = pick === null ? undefined : props.response.clarify?.choices[pick];
+  const response = choice ? { ...props.response, answer: choice.answer, sources: choice.sources, highlights: pick === 0 ? props.response.highlights : [] } : props.response;
+  if (response.clarify && !choice) {
+    return (
+      <div class="msg">
+        <span class="sr">{STRINGS.robot}</span>
+        <p>{STRINGS.clarify}</p>
+        <ul class="chips">
+          {response.clarify.choices.map((c, i) => (
+            <li key={i}>
+              <button type="button" class="chip" onClick={() => setPick(i)}>
+                {c.label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
   const faqHref = safeHref(response.faq?.link, endpoint);
-  const busy = feedback?.state === 'sending' || feedback?.state === 'sent';
+  // A vote can be changed: only one still on its way waits.
+  const busy = feedback?.state === 'sending';
   const vote = (helpful: boolean) => {
     if (!busy) onFeedback(response.id, helpful);
   };
@@ -74,9 +196,16 @@ function AnswerView({ response, feedback, endpoint, onAsk, onFeedback }: AnswerV
     <div class="msg">
       <span class="sr">{STRINGS.robot}</span>
       <p class="text">
-        {splitHighlights(response.answer, response.highlights).map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : s.text))}
+        {splitHighlights(response.answer, response.highlights).map((s, i) => {
+          const parts = <Figures text={s.text} number={response.questionTypes.includes('number')} phones={response.contacts.map((c) => c.phone)} />;
+          return s.mark ? <mark key={i}>{parts}</mark> : parts;
+        })}
       </p>
       {response.matched === 'corpus' && response.year !== null && <p class="meta">{STRINGS.reportYear(response.year)}</p>}
+      {response.notes?.map((note) => (
+        <p class="meta">{note}</p>
+      ))}
+      {voice && <ReadAloud voice={voice} text={response.answer} />}
       {faqHref && (
         <p>
           <a href={faqHref}>{STRINGS.faqLink}</a>
@@ -92,7 +221,8 @@ function AnswerView({ response, feedback, endpoint, onAsk, onFeedback }: AnswerV
           </ol>
         </div>
       )}
-      {response.contacts.length > 0 && (
+      {/* 「我不知道」 already names them in its text (as tel: links): once is enough. */}
+      {response.contacts.length > 0 && response.matched !== 'none' && (
         <div class="block">
           <p>{STRINGS.contacts}</p>
           <ul>
@@ -111,6 +241,12 @@ function AnswerView({ response, feedback, endpoint, onAsk, onFeedback }: AnswerV
         <div class="block">
           <p>{STRINGS.tryThese}</p>
           <QuestionChips questions={response.suggestions} onAsk={onAsk} />
+        </div>
+      )}
+      {response.related && response.related.length > 0 && (
+        <div class="block">
+          <p>{STRINGS.related}</p>
+          <QuestionChips questions={response.related} onAsk={onAsk} />
         </div>
       )}
       {response.matched !== 'none' && (
@@ -132,6 +268,7 @@ function AnswerView({ response, feedback, endpoint, onAsk, onFeedback }: AnswerV
           {feedback?.state === 'failed' && <span>{STRINGS.feedbackFailed}</span>}
         </div>
       )}
+      {(response.matched === 'none' || feedback?.helpful === false) && <HelpMore {...props} />}
     </div>
   );
 }
@@ -157,13 +294,26 @@ export function MessageView(props: MessageViewProps) {
       </div>
     );
   }
-  return (
-    <AnswerView
-      endpoint={props.endpoint}
-      onAsk={props.onAsk}
-      onFeedback={props.onFeedback}
-      response={message.response}
-      feedback={message.feedback}
-    />
-  );
+  if (message.role === 'inquiry') {
+    return (
+      <div class="msg" role="status">
+        <p>{STRINGS.received(message.deadlineDays)}</p>
+        <p class="code">
+          {STRINGS.code}
+          <strong>{message.code}</strong>
+        </p>
+        <p class="meta">{STRINGS.codeHint}</p>
+      </div>
+    );
+  }
+  if (message.role === 'lookup') {
+    const { found } = message;
+    return (
+      <div class="msg">
+        {found && <p class="meta">{found.question}</p>}
+        {!found ? <p>{STRINGS.lookupNone}</p> : found.reply === null ? <p>{STRINGS.lookupOpen}</p> : <><p>{STRINGS.lookupReply}</p><p class="text">{found.reply}</p></>}
+      </div>
+    );
+  }
+  return <AnswerView {...props} response={message.response} feedback={message.feedback} />;
 }
