@@ -9,8 +9,11 @@ import { tokenize, type SegmentedWord } from './tokenize.js';
 
 /** Most passages a scope may hold for its own statistics (a few reports' worth); larger scopes use the site's. */
 export const SCOPED_STATISTICS_LIMIT = 1500;
-/** Scopes whose statistics are kept per index (the few agencies and years citizens ask about most). */
-const KEPT_SCOPES = 32;
+/**
+ * Passages whose scope tables are kept per index, least recently used dropped first: a portal's agencies and years
+ * that citizens ask about recur, and a table costs the segmentation of its passages (about 1 ms for one report).
+ */
+const KEPT_PASSAGES = 60_000;
 
 interface ScopeTable {
   passageCount: number;
@@ -22,6 +25,8 @@ interface ScopeTable {
 }
 
 const tables = new WeakMap<SearchIndex, Map<string, ScopeTable>>();
+/** Passages held by each index's kept scope tables. */
+const kept = new WeakMap<SearchIndex, number>();
 
 /** Where each document's passages start and end: passages of a document are contiguous. */
 export function documentRanges(index: SearchIndex): Array<[number, number]> {
@@ -61,11 +66,11 @@ function scopeTable(index: SearchIndex, docs: readonly number[]): ScopeTable {
     tables.set(index, byScope);
   }
   const key = docs.join(',');
-  const kept = byScope.get(key);
-  if (kept) {
+  const hit = byScope.get(key);
+  if (hit) {
     byScope.delete(key);
-    byScope.set(key, kept); // most recently used last
-    return kept;
+    byScope.set(key, hit); // most recently used last
+    return hit;
   }
   // MiniSearch's field length is the number of distinct pieces of the record.
   const records = recordsOf(index, docs).map((r) => ({ ...r, length: new Set(r.terms).size }));
@@ -77,7 +82,12 @@ function scopeTable(index: SearchIndex, docs: readonly number[]): ScopeTable {
   }
   const table: ScopeTable = { passageCount: records.length, counts, records, averageLength: records.length ? length / records.length : 1 };
   byScope.set(key, table);
-  if (byScope.size > KEPT_SCOPES) byScope.delete(byScope.keys().next().value!);
+  kept.set(index, (kept.get(index) ?? 0) + table.passageCount);
+  while ((kept.get(index) ?? 0) > KEPT_PASSAGES && byScope.size > 1) {
+    const oldest = byScope.keys().next().value!;
+    kept.set(index, kept.get(index)! - byScope.get(oldest)!.passageCount);
+    byScope.delete(oldest);
+  }
   return table;
 }
 
