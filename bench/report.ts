@@ -72,6 +72,23 @@ export function goalRows(results: BenchResults): Array<{ goal: string; target: s
   return rows;
 }
 
+/** The side-by-side table of systems: right at rank 1 and within 3, refusals, latency. */
+function systemsTable(rows: BenchResults['quality']['rows'], refusedHeader: string): string {
+  return table(
+    ['System', 'Right at rank 1', 'Right within 3', refusedHeader, 'p50', 'p99', 'p50 vs ours'],
+    rows.map((r) => [
+      r.name,
+      count(r.rank1, r.answerable),
+      count(r.top3, r.answerable),
+      count(r.refusedCorrectly, r.outOfScope),
+      formatMs(r.p50Ms),
+      formatMs(r.p99Ms),
+      formatRatio(r.p50VsOurs),
+    ]),
+    ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+  );
+}
+
 function qualitySection(results: BenchResults): string {
   const { rows, questions, rounds, passages } = results.quality;
   const first = rows[0]!;
@@ -84,19 +101,7 @@ function qualitySection(results: BenchResults): string {
     '',
   );
   lines.push(
-    table(
-      ['System', 'Right at rank 1', 'Right within 3', 'Out of scope refused', 'p50', 'p99', 'p50 vs ours'],
-      rows.map((r) => [
-        r.name,
-        count(r.rank1, r.answerable),
-        count(r.top3, r.answerable),
-        count(r.refusedCorrectly, r.outOfScope),
-        formatMs(r.p50Ms),
-        formatMs(r.p99Ms),
-        formatRatio(r.p50VsOurs),
-      ]),
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
-    ),
+    systemsTable(rows, 'Out of scope refused'),
     '',
   );
   lines.push(
@@ -137,19 +142,7 @@ function realPagesSection(real: NonNullable<BenchResults['realQuality']>): strin
       `(${first.answerable} with expected answers, ${first.outOfScope} that the reports do not answer). Every system gets the same passages; ours also knows each report's agency and year. ` +
       `Latency as above, ${real.rounds} rounds.`,
     '',
-    table(
-      ['System', 'Right at rank 1', 'Right within 3', 'Not answered refused', 'p50', 'p99', 'p50 vs ours'],
-      real.rows.map((r) => [
-        r.name,
-        count(r.rank1, r.answerable),
-        count(r.top3, r.answerable),
-        count(r.refusedCorrectly, r.outOfScope),
-        formatMs(r.p50Ms),
-        formatMs(r.p99Ms),
-        formatRatio(r.p50VsOurs),
-      ]),
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
-    ),
+    systemsTable(real.rows, 'Not answered refused'),
     '',
     `Questions ours gets wrong: ${first.failures.length ? first.failures.map((f) => `\`${f}\``).join(', ') : 'none'}.`,
     '',
