@@ -180,20 +180,34 @@ export function checkTotals(facts: TableFact[]): string[] {
       warnings.push(`「${formatFact(total)}」与各项之和 ${Number(sum.toFixed(6))} 不符（${parts.length} 项）`);
     }
   };
+  // A total is only compared with the cells of its own row (column totals) or its own column (row totals).
+  const byRow = groupBy(facts, (f) => `${f.caption}\u0001${f.row}`);
+  const byColumn = groupBy(facts, (f) => `${f.caption}\u0001${f.columnLabels.join('\u0002')}`);
   for (const f of facts) {
     if (isTotal(f.columnLabels[f.columnLabels.length - 1])) {
       const parent = f.columnLabels.slice(0, -1);
-      report(f, facts.filter((p) => p !== f && p.row === f.row && p.caption === f.caption && sameList(p.rowLabels, f.rowLabels) && startsWith(p.columnLabels, parent) && p.columnLabels.length > parent.length && !isTotal(p.columnLabels[p.columnLabels.length - 1])));
+      report(f, byRow.get(`${f.caption}\u0001${f.row}`)!.filter((p) => p !== f && sameList(p.rowLabels, f.rowLabels) && startsWith(p.columnLabels, parent) && p.columnLabels.length > parent.length && !isTotal(p.columnLabels[p.columnLabels.length - 1])));
     }
     if (isTotal(f.rowLabels[f.rowLabels.length - 1])) {
       const parent = f.rowLabels.slice(0, -1);
       if (parent.length === 0) continue;
-      const siblings = facts.filter((p) => p !== f && p.caption === f.caption && sameList(p.columnLabels, f.columnLabels) && startsWith(p.rowLabels, parent) && p.rowLabels.length > parent.length && !isTotal(p.rowLabels[p.rowLabels.length - 1]));
+      const siblings = byColumn.get(`${f.caption}\u0001${f.columnLabels.join('\u0002')}`)!.filter((p) => p !== f && sameList(p.columnLabels, f.columnLabels) && startsWith(p.rowLabels, parent) && p.rowLabels.length > parent.length && !isTotal(p.rowLabels[p.rowLabels.length - 1]));
       // Only leaves count: a row whose labels are the start of another row's is that row's parent.
       report(f, siblings.filter((p) => !siblings.some((q) => q !== p && q.rowLabels.length > p.rowLabels.length && startsWith(q.rowLabels, p.rowLabels))));
     }
   }
   return warnings;
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** The fact as the answer states it: the table's own labels, then the value (「本年新收政府信息公开申请数量 · 总计：30」). */

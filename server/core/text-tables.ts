@@ -308,21 +308,28 @@ function headingOf(text: string): boolean {
   return (templateLabels().get(k.slice(0, 2)) ?? []).some((e) => e.heading && e.key === k);
 }
 
+let headKeys: Set<string> | null = null;
+/** The keys of the template tables' first header cells (a flattened table may start at one). */
+function tableHeadKeys(): Set<string> {
+  headKeys ??= new Set(TEMPLATE_TABLES.map((t) => key(t.header[0]!)));
+  return headKeys;
+}
+
 /**
  * Reads the template tables a text rendering flattened into a line of prose: labels are found by the template's
  * words, the digits between them are values; the prose before and after stays as lines.
  */
 function readFlattened(line: string): TextItem[] {
+  const chars = Array.from(line);
   const compact: string[] = [];
   const offsets: number[] = [];
-  Array.from(line).forEach((ch, i) => {
+  chars.forEach((ch, i) => {
     for (const n of normalizeText(ch)) {
       if (/\s/.test(n)) continue;
       compact.push(n);
       offsets.push(i);
     }
   });
-  const chars = Array.from(line);
   const text = compact.join('');
   if (text.length < 20) return [{ kind: 'line', text: line }];
   const labels = templateLabels();
@@ -336,34 +343,36 @@ function readFlattened(line: string): TextItem[] {
     } else at++;
   }
   // A flattened table starts at a caption, a template header or the label-column head, and holds values.
-  const opens = (h: Hit) =>
-    CAPTION.test(h.entry.key) || HEAD_KEYS.has(h.entry.key) || TEMPLATE_TABLES.some((t) => key(t.header[0]!) === h.entry.key);
-  let opener = -1;
-  let tokens: Token[] = [];
-  let regionEnd = 0;
-  for (let o = 0; o < hits.length && opener < 0; o++) {
-    if (!opens(hits[o]!)) continue;
-    const found = readRegion(hits, o, text, line, offsets);
-    if (found.tokens.filter((t) => t.kind === 'value').length >= 2) {
-      opener = o;
-      tokens = found.tokens;
-      regionEnd = found.end;
-    }
-  }
-  if (opener < 0) return [{ kind: 'line', text: line }];
-  const startChar = offsets[hits[opener]!.start]!;
-  const endChar = regionEnd < offsets.length ? offsets[regionEnd]! : chars.length;
+  const opens = (h: Hit) => CAPTION.test(h.entry.key) || HEAD_KEYS.has(h.entry.key) || tableHeadKeys().has(h.entry.key);
+  // Steps: find the next region that holds values → the prose before it is a line → its tables → on after it.
   const out: TextItem[] = [];
-  const before = chars.slice(0, startChar).join('').trim();
-  const after = chars.slice(endChar).join('').trim();
-  if (before) out.push({ kind: 'line', text: before });
-  out.push(...buildTables(tokens));
-  if (after) out.push(...readFlattened(after));
+  let proseFrom = 0;
+  let o = 0;
+  while (o < hits.length) {
+    const hit = hits[o]!;
+    const found = opens(hit) ? readRegion(hits, o, text, chars, offsets) : null;
+    if (!found || found.tokens.filter((t) => t.kind === 'value').length < 2) {
+      o++;
+      continue;
+    }
+    const startChar = offsets[hit.start]!;
+    const endChar = found.end < offsets.length ? offsets[found.end]! : chars.length;
+    const before = chars.slice(proseFrom, startChar).join('').trim();
+    if (before) out.push({ kind: 'line', text: before });
+    out.push(...buildTables(found.tokens));
+    proseFrom = endChar;
+    // What follows is read as a line of its own would be: too short to hold a table, it stays prose.
+    if (text.length - found.end < 20) break;
+    while (o < hits.length && hits[o]!.start < found.end) o++;
+  }
+  if (out.length === 0) return [{ kind: 'line', text: line }];
+  const after = chars.slice(proseFrom).join('').trim();
+  if (after) out.push({ kind: 'line', text: after });
   return out;
 }
 
 /** The labels and values of a flattened table from its opening label on, and where it ends (compact offset). */
-function readRegion(hits: Array<{ start: number; end: number; entry: LabelEntry }>, opener: number, text: string, line: string, offsets: number[]): { tokens: Token[]; end: number } {
+function readRegion(hits: Array<{ start: number; end: number; entry: LabelEntry }>, opener: number, text: string, chars: readonly string[], offsets: number[]): { tokens: Token[]; end: number } {
   const tokens: Token[] = [];
   let last = hits[opener]!.start;
   for (let h = opener; h < hits.length; h++) {
@@ -372,10 +381,10 @@ function readRegion(hits: Array<{ start: number; end: number; entry: LabelEntry 
     // A heading continues the region only when a table follows it; otherwise it opens the prose after the tables.
     const next = hits[h + 1];
     if (hit.entry.heading && !(next && !next.entry.heading && gapIsValues(text.slice(hit.end, next.start)))) {
-      pushValues(tokens, line, offsets, last, hit.start);
+      pushValues(tokens, chars, offsets, last, hit.start);
       return { tokens, end: hit.start };
     }
-    pushValues(tokens, line, offsets, last, hit.start);
+    pushValues(tokens, chars, offsets, last, hit.start);
     tokens.push(hit.entry.heading ? { kind: 'heading', text: hit.entry.text } : { kind: 'label', text: hit.entry.text });
     last = hit.end;
   }
@@ -386,7 +395,7 @@ function readRegion(hits: Array<{ start: number; end: number; entry: LabelEntry 
   const at = last + trailing.length;
   const touching = at < offsets.length && at > 0 && offsets[at]! - offsets[at - 1]! === 1;
   if (touching && /^\p{Script=Han}/u.test(text.slice(at))) trailing = trailing.replace(/[\d.]+$/, '').replace(/[^\d]+$/, '');
-  pushValues(tokens, line, offsets, last, last + trailing.length);
+  pushValues(tokens, chars, offsets, last, last + trailing.length);
   return { tokens, end: last + trailing.length };
 }
 
@@ -396,9 +405,9 @@ function gapIsValues(gap: string): boolean {
 }
 
 /** Values between two compact offsets: runs separated by white space in the source are separate cells. */
-function pushValues(tokens: Token[], line: string, offsets: number[], from: number, to: number): void {
+function pushValues(tokens: Token[], chars: readonly string[], offsets: number[], from: number, to: number): void {
   if (to <= from) return;
-  const source = Array.from(line).slice(offsets[from]!, to < offsets.length ? offsets[to]! : undefined).join('');
+  const source = chars.slice(offsets[from]!, to < offsets.length ? offsets[to]! : undefined).join('');
   for (const piece of source.split(/[\s\u00a0\u3000]+/)) {
     const value = normalizeText(piece).replace(/[^\d.\-]/g, '');
     if (!value || !/\d/.test(value)) continue;
