@@ -26,10 +26,20 @@ function read(request: ReadRequest): ReadResult {
     const repetition = findRepeatedPassages(report.passages);
     const passages = report.passages.filter((_, i) => !repetition.dropped[i]);
     const sections = [...new Set(passages.filter((p) => p.kind === 'sentence').map((p) => p.section.join(' › ')))].filter(Boolean);
-    const tables = document.blocks.flatMap((b) =>
+    const allTables = document.blocks.flatMap((b) =>
       b.kind === 'table' ? [{ rows: b.table.rows.map((row) => row.map((c) => ({ text: c.text, rowspan: c.rowspan, colspan: c.colspan }))), warnings: b.reading.warnings }] : [],
     );
-    const warnings = [...document.warnings, describeUnreadable(decoded.unreadable), describeRepetition(repetition)].filter((w): w is string => !!w);
+    // A table that repeats an earlier one cell for cell is shown once (a pasted page can hold hundreds of copies).
+    const seenTables = new Set<string>();
+    const tables = allTables.filter((t) => {
+      const key = JSON.stringify(t.rows);
+      if (seenTables.has(key)) return false;
+      seenTables.add(key);
+      return true;
+    });
+    const repeatedTables =
+      tables.length < allTables.length ? `${allTables.length - tables.length} of ${allTables.length} tables repeat an earlier table cell for cell and are shown once` : null;
+    const warnings = [...document.warnings, describeUnreadable(decoded.unreadable), describeRepetition(repetition), repeatedTables].filter((w): w is string => !!w);
     return {
       ok: true,
       meta: document.meta,

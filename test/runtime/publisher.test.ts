@@ -61,6 +61,17 @@ describe('the report publisher', () => {
     expect(plain.warnings).toEqual([]);
   });
 
+  it('shows a table that a pasted page repeats cell for cell once in the preview, and says how many copies it held', async () => {
+    const { publisher } = setup();
+    const block = ['二、主动公开情况', '| 项目 | 自然人 | 总计 |', '| 本年新收政府信息公开申请数量 | 3 | 3 |', '2020年，示例局主动公开政府信息1234条。'].join('\n');
+    const other = ['| 项目 | 自然人 | 总计 |', '| 本年新收政府信息公开申请数量 | 4 | 4 |'].join('\n');
+    const text = ['示例局2020年政府信息公开工作年度报告', ...Array.from({ length: 50 }, () => block), other].join('\n');
+    const [preview] = await publisher.preview([{ name: 'pasted-2020.txt', bytes: new TextEncoder().encode(text) }]);
+    if (!preview?.ok) throw new Error('preview failed');
+    expect(preview.tables.map((t) => t.rows[1]![1]!.text)).toEqual(['3', '4']);
+    expect(preview.warnings).toContain('49 of 51 tables repeat an earlier table cell for cell and are shown once');
+  });
+
   it('shows in the preview how many bytes of a GBK page did not decode and where, and keeps them out of its passages', async () => {
     const { publisher } = setup();
     const [preview] = await publisher.preview([{ name: 'broken-gbk.html', bytes: brokenGbkPage() }]);
