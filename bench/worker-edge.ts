@@ -3,7 +3,9 @@
 // on Node, as a proxy: workerd reports no heap figures). Corpora: the default one and synthetic ones (bench/).
 //
 //   npx tsx bench/worker-edge.ts [--sizes=0,100,500,1000] [--runs=5]     (0 = the default corpus)
-//   node --expose-gc --import tsx bench/worker-edge.ts heap <public dir>   (one fresh process per measurement)
+//   node --expose-gc --import tsx bench/worker-edge.ts heap <public dir> <dictionary>   (one fresh process per measurement)
+// The first answer is timed in alternating runs with bench/empty-worker.ts under the same configuration: the
+// difference is what the robot adds to a cold start beyond local workerd and wrangler's proxy.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -15,6 +17,8 @@ import { median } from './stats.js';
 
 const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CI: '1', NO_COLOR: '1' };
 const QUESTION = '投诉电话是多少？';
+/** Where server/runtime/worker.ts imports the bundled dictionary from (scripts/build-worker.ts writes it). */
+const BUNDLED_DICTIONARY = join('dist', 'worker', 'dictionary.bin');
 
 function option(name: string, fallback: string): string {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -31,7 +35,7 @@ function bundleSize(): { raw: number; gzip: number } {
     if (r.status !== 0) throw new Error(`wrangler deploy --dry-run failed:\n${r.stdout}\n${r.stderr}`);
     let raw = 0;
     let gzip = 0;
-    for (const f of readdirSync(out).filter((n) => /\.(m?js|wasm)$/.test(n))) {
+    for (const f of readdirSync(out).filter((n) => /\.(m?js|wasm|bin)$/.test(n))) {
       const bytes = readFileSync(join(out, f));
       raw += bytes.length;
       gzip += gzipSync(bytes, { level: 9 }).length;
@@ -42,8 +46,11 @@ function bundleSize(): { raw: number; gzip: number } {
   }
 }
 
-/** An assets folder as scripts/build-worker.ts lays it out, with the index of `reports` synthetic reports (0: default). */
-async function publicDirFor(reports: number): Promise<string> {
+/**
+ * An assets folder as scripts/build-worker.ts lays it out, with the index of `reports` synthetic reports (0: default),
+ * and the dictionary the Worker bundles for it (beside the folder, not an asset).
+ */
+async function publicDirFor(reports: number): Promise<{ dir: string; dictionary: string }> {
   const dir = mkdtempSync(join(tmpdir(), `qa-edge-public-${reports}-`));
   for (const name of ['widget.js', 'admin']) {
     if (existsSync(join('dist/public', name))) cpSync(join('dist/public', name), join(dir, name), { recursive: true });
@@ -51,19 +58,20 @@ async function publicDirFor(reports: number): Promise<string> {
   mkdirSync(join(dir, '_index'));
   if (reports === 0) {
     cpSync('dist/public/_index', join(dir, '_index'), { recursive: true });
-    return dir;
+    copyFileSync(BUNDLED_DICTIONARY, `${dir}.dictionary.bin`);
+    return { dir, dictionary: `${dir}.dictionary.bin` };
   }
   const { writeSyntheticCorpus } = await import('./synthetic-corpus.js');
   const { buildIndex } = await import('../server/build/build-index.js');
   const { corpusDir } = writeSyntheticCorpus(reports);
   const summary = buildIndex({ corpusDir, outDir: join(dir, 'build') });
   copyFileSync(summary.file, join(dir, '_index', 'index.json'));
-  copyFileSync(summary.dictionaryFile, join(dir, '_index', 'dictionary.txt'));
+  copyFileSync(summary.dictionaryFile, `${dir}.dictionary.bin`);
   copyFileSync(join(corpusDir, 'synonyms.txt'), join(dir, '_index', 'synonyms.txt'));
   copyFileSync(join(corpusDir, 'site.json'), join(dir, '_index', 'site.json'));
   rmSync(join(dir, 'build'), { recursive: true, force: true });
   rmSync(corpusDir, { recursive: true, force: true });
-  return dir;
+  return { dir, dictionary: `${dir}.dictionary.bin` };
 }
 
 function freePort(): Promise<number> {
@@ -77,13 +85,13 @@ function freePort(): Promise<number> {
 }
 
 /**
- * Starts `wrangler dev` on the given assets (a copy of wrangler.toml without [build]), waits for "Ready", then
- * times the first answer (the fresh isolate reads and loads the index) and a second one (warm).
+ * Starts `wrangler dev` on the given assets (a copy of wrangler.toml without [build]) with the given entry, waits for
+ * "Ready", then times the first answer (the fresh isolate reads and loads the index) and a second one (warm).
  */
-async function coldStart(publicDir: string): Promise<{ firstMs: number; warmMs: number }> {
+async function coldStart(publicDir: string, main = 'server/runtime/worker.ts'): Promise<{ firstMs: number; warmMs: number }> {
   const work = mkdtempSync(join(tmpdir(), 'qa-edge-dev-'));
   const toml = readFileSync('wrangler.toml', 'utf8')
-    .replace(/^main = .*$/m, `main = ${JSON.stringify(resolve('server/runtime/worker.ts'))}`)
+    .replace(/^main = .*$/m, `main = ${JSON.stringify(resolve(main))}`)
     .replace(/^directory = .*$/m, `directory = ${JSON.stringify(publicDir)}`)
     .replace(/^migrations_dir = .*$/m, `migrations_dir = ${JSON.stringify(resolve('migrations'))}`)
     .replace(/^\[build\][\s\S]*?\n\n/m, '');
@@ -141,7 +149,7 @@ async function coldStart(publicDir: string): Promise<{ firstMs: number; warmMs: 
 }
 
 /** Child mode: loads the app with the Worker's code (createWorkerApp, assets read from a folder, no D1). */
-async function heapChild(publicDir: string): Promise<unknown> {
+async function heapChild(publicDir: string, dictionaryFile: string): Promise<unknown> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (!gc) throw new Error('run with --expose-gc');
   const { createWorkerApp } = await import('../server/runtime/worker-app.js');
@@ -159,7 +167,8 @@ async function heapChild(publicDir: string): Promise<unknown> {
   for (let i = 0; i < 3; i++) gc();
   const before = process.memoryUsage().heapUsed;
   const started = performance.now();
-  const loaded = await createWorkerApp(env);
+  // The Worker bundles its dictionary (a Data module); here it is read from the corpus's build, as bytes.
+  const loaded = await createWorkerApp(env, new Uint8Array(readFileSync(dictionaryFile)));
   const loadMs = performance.now() - started;
   const answerStarted = performance.now();
   const res = await loaded.app.request(`/api/ask?q=${encodeURIComponent(QUESTION)}`);
@@ -172,7 +181,7 @@ async function heapChild(publicDir: string): Promise<unknown> {
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'heap') {
-    console.log(JSON.stringify(await heapChild(process.argv[3]!)));
+    console.log(JSON.stringify(await heapChild(process.argv[3]!, process.argv[4]!)));
     return;
   }
   const sizes = option('sizes', '0,100,500,1000').split(',').map(Number);
@@ -181,33 +190,51 @@ async function main(): Promise<void> {
   const bundle = bundleSize();
   console.log(`Worker bundle: ${kb(bundle.raw)} raw, ${kb(bundle.gzip)} gzip`);
   console.log(
-    '| Reports | index.json | dictionary.txt | Load in process (Node) | Heap after load (Node, proxy) | Load fits a 128 MB heap (Node, proxy) | First answer in a fresh isolate (workerd, median) | Warm answer (workerd) |',
+    '| Reports | index.json | dictionary (bundled) | Load in process (Node) | Heap after load (Node, proxy) | Load fits a 128 MB heap (Node, proxy) | First answer in a fresh isolate (workerd, median) | An empty Worker\'s first response (same runs) | The robot\'s own cold cost (median of per-run differences) | Warm answer (workerd) |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: |');
-  for (const reports of sizes) {
-    const dir = await publicDirFor(reports);
-    try {
-      const heaps: Array<{ loadMs: number; heapDelta: number }> = [];
-      for (let i = 0; i < 3; i++) {
-        heaps.push((await runNodeChild<{ loadMs: number; heapDelta: number }>(['--expose-gc', ...TSX], 'bench/worker-edge.ts', ['heap', dir])).value);
+  console.log('| ---: | ---: | ---: | ---: | ---: | :---: | ---: | ---: | ---: | ---: |');
+  // The Worker bundles the dictionary it imports from dist/worker: each corpus's own goes there while it runs.
+  const bundled = existsSync(BUNDLED_DICTIONARY) ? readFileSync(BUNDLED_DICTIONARY) : null;
+  if (!bundled) throw new Error(`${BUNDLED_DICTIONARY} is missing: run \`npm run build:worker\` first`);
+  try {
+    for (const reports of sizes) {
+      const { dir, dictionary } = await publicDirFor(reports);
+      try {
+        const heaps: Array<{ loadMs: number; heapDelta: number }> = [];
+        for (let i = 0; i < 3; i++) {
+          heaps.push((await runNodeChild<{ loadMs: number; heapDelta: number }>(['--expose-gc', ...TSX], 'bench/worker-edge.ts', ['heap', dir, dictionary])).value);
+        }
+        // Whether the load fits a 128 MB heap at its peak (the parsed JSON and the loaded index coexist for a moment).
+        const fits = await runNodeChild(['--expose-gc', '--max-old-space-size=128', ...TSX], 'bench/worker-edge.ts', ['heap', dir, dictionary]).then(
+          () => 'yes',
+          () => '**no**',
+        );
+        copyFileSync(dictionary, BUNDLED_DICTIONARY);
+        // The robot's Worker and an empty one in alternating order (A B A B …): this machine's load moves both.
+        const colds: Array<{ firstMs: number; warmMs: number }> = [];
+        const empties: Array<{ firstMs: number; warmMs: number }> = [];
+        for (let i = 0; i < runs; i++) {
+          for (const which of i % 2 === 0 ? ['robot', 'empty'] : ['empty', 'robot']) {
+            if (which === 'robot') colds.push(await coldStart(dir));
+            else empties.push(await coldStart(dir, 'bench/empty-worker.ts'));
+          }
+        }
+        const index = statSync(join(dir, '_index', 'index.json')).size;
+        const dictionaryBytes = statSync(dictionary).size;
+        const own = median(colds.map((c, i) => c.firstMs - empties[i]!.firstMs));
+        console.log(
+          `| ${reports === 0 ? 'default corpus (1)' : reports} | ${mb(index)} | ${mb(dictionaryBytes)} | ${median(heaps.map((h) => h.loadMs)).toFixed(0)} ms | ` +
+            `${mb(median(heaps.map((h) => h.heapDelta)))} | ${fits} | ${median(colds.map((c) => c.firstMs)).toFixed(0)} ms ` +
+            `(${colds.map((c) => c.firstMs.toFixed(0)).join(', ')}) | ${median(empties.map((c) => c.firstMs)).toFixed(0)} ms ` +
+            `(${empties.map((c) => c.firstMs.toFixed(0)).join(', ')}) | ${own.toFixed(0)} ms | ${median(colds.map((c) => c.warmMs)).toFixed(0)} ms |`,
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+        rmSync(dictionary, { force: true });
       }
-      // Whether the load fits a 128 MB heap at its peak (the parsed JSON and the loaded index coexist for a moment).
-      const fits = await runNodeChild(['--expose-gc', '--max-old-space-size=128', ...TSX], 'bench/worker-edge.ts', ['heap', dir]).then(
-        () => 'yes',
-        () => '**no**',
-      );
-      const colds: Array<{ firstMs: number; warmMs: number }> = [];
-      for (let i = 0; i < runs; i++) colds.push(await coldStart(dir));
-      const index = statSync(join(dir, '_index', 'index.json')).size;
-      const dictionary = statSync(join(dir, '_index', 'dictionary.txt')).size;
-      console.log(
-        `| ${reports === 0 ? 'default corpus (1)' : reports} | ${mb(index)} | ${mb(dictionary)} | ${median(heaps.map((h) => h.loadMs)).toFixed(0)} ms | ` +
-          `${mb(median(heaps.map((h) => h.heapDelta)))} | ${fits} | ${median(colds.map((c) => c.firstMs)).toFixed(0)} ms ` +
-          `(${colds.map((c) => c.firstMs.toFixed(0)).join(', ')}) | ${median(colds.map((c) => c.warmMs)).toFixed(0)} ms |`,
-      );
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
+  } finally {
+    writeFileSync(BUNDLED_DICTIONARY, bundled);
   }
 }
 

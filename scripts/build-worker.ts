@@ -1,5 +1,6 @@
 // Prepares what the Worker serves (run by wrangler's [build] command): the browser programs, a current index,
-// and the index, dictionary, synonyms and site settings as static assets the Worker loads once per isolate.
+// the index, synonyms and site settings as static assets the Worker loads once per isolate, and the segmentation
+// dictionary as a file the Worker's bundle includes.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,7 +32,10 @@ const out = join('dist', 'public', '_index');
 mkdirSync(out, { recursive: true });
 const built = artifactPaths(indexDir);
 copyFileSync(built.index, join(out, 'index.json'));
-copyFileSync(built.dictionary, join(out, 'dictionary.txt'));
+// The dictionary goes into the Worker's bundle as a Data module (server/runtime/worker.ts imports it): an isolate
+// would otherwise read 4 MB of assets before its first answer.
+mkdirSync(join('dist', 'worker'), { recursive: true });
+copyFileSync(built.dictionary, join('dist', 'worker', 'dictionary.bin'));
 const corpus = corpusPaths(corpusDir);
 if (existsSync(corpus.synonyms)) copyFileSync(corpus.synonyms, join(out, 'synonyms.txt'));
 else writeFileSync(join(out, 'synonyms.txt'), '');

@@ -2,7 +2,9 @@
 // search-mode cut without HMM, for runtimes that cannot load nodejieba; imports nothing from node:*, hono, nodejieba.
 import type { SegmentedWord, Segmenter } from './tokenize.js';
 
-const HEADER = '#qa-robot jieba dictionary v3';
+/** The serialized dictionary's first line starts with this (v4: lines sorted by UTF-8 bytes, read as bytes). */
+export const DICTIONARY_HEADER = '#qa-robot jieba dictionary v4';
+const HEADER = DICTIONARY_HEADER;
 
 /**
  * Part-of-speech tags (jieba's) of words that shape a sentence rather than name its topic: verbs, adjectives,
@@ -34,8 +36,8 @@ export interface JiebaDictionary {
  * frequency; a later entry replaces an earlier one; totals cover every base line.
  *
  * @param keep - which words the table keeps (the pipeline only segments runs of Han characters, so Han words).
- * @returns a header line, then `word freq` lines (`word freq ~` for function words, `word freq @` for place names) sorted by UTF-16 code units, so
- * lookups can binary-search.
+ * @returns a header line, then `word freq` lines (`word freq ~` for function words, `word freq @` for place names)
+ * sorted by code point (the order of their UTF-8 bytes), so lookups can binary-search the file's bytes.
  */
 export function serializeJiebaDictionary(
   base: string,
@@ -81,7 +83,7 @@ export function serializeJiebaDictionary(
   }
   let maxWordLength = 1;
   const lines: string[] = [];
-  for (const word of [...words.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const word of [...words.keys()].sort(compareCodePoints)) {
     maxWordLength = Math.max(maxWordLength, Array.from(word).length);
     const mark = functional.has(word) ? ' ~' : places.has(word) ? ' @' : '';
     lines.push(`${word} ${words.get(word)}${mark}`);
@@ -89,17 +91,33 @@ export function serializeJiebaDictionary(
   return `${HEADER} hash=${hash} freqSum=${freqSum} minFreq=${minFreq} maxWordLength=${maxWordLength}\n${lines.join('\n')}\n`;
 }
 
+/** Orders strings by code point, as their UTF-8 bytes order (UTF-16 code units differ above U+FFFF). */
+function compareCodePoints(a: string, b: string): number {
+  const x = Array.from(a);
+  const y = Array.from(b);
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = x[i]!.codePointAt(0)! - y[i]!.codePointAt(0)!;
+    if (d !== 0) return d;
+  }
+  return x.length - y.length;
+}
+
+const NEWLINE = 0x0a;
+const SPACE = 0x20;
+
 /**
- * Loads a serialized dictionary for lookups without building a map: it keeps the text and an array of line
- * offsets, and binary-searches (a few milliseconds to load, about the text's size in memory).
+ * Loads a serialized dictionary for lookups without building a map or decoding it: it keeps the file's bytes and
+ * binary-searches them line by line (nothing to prepare at load; about the file's size in memory). A string is
+ * encoded first (the build passes the text it just wrote).
  *
- * @throws Error when the text is not a serialized dictionary (names `npm run build:index`).
+ * @throws Error when the bytes are not a serialized dictionary of this version (names `npm run build:index`).
  */
-export function loadJiebaDictionary(text: string): JiebaDictionary {
-  const newline = text.indexOf('\n');
-  const header = text.slice(0, newline);
-  if (!header.startsWith(HEADER)) {
-    throw new Error('the segmentation dictionary is missing or corrupted: run `npm run build:index` to rebuild it');
+export function loadJiebaDictionary(source: Uint8Array | string): JiebaDictionary {
+  const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+  const newline = bytes.indexOf(NEWLINE);
+  const header = new TextDecoder().decode(bytes.subarray(0, newline === -1 ? Math.min(bytes.length, 300) : newline));
+  if (newline === -1 || !header.startsWith(`${HEADER} `)) {
+    throw new Error('the segmentation dictionary is missing, corrupted or of an older version: run `npm run build:index` to rebuild it');
   }
   const field = (name: string) => /=(\S+)/.exec(header.slice(header.indexOf(` ${name}=`)))?.[1] ?? '';
   const freqSum = Number(field('freqSum'));
@@ -107,35 +125,56 @@ export function loadJiebaDictionary(text: string): JiebaDictionary {
   const maxWordLength = Number(field('maxWordLength'));
   const hash = field('hash');
 
-  const starts: number[] = [];
-  for (let at = newline + 1; at < text.length; ) {
-    starts.push(at);
-    const next = text.indexOf('\n', at);
-    at = next === -1 ? text.length : next + 1;
-  }
-  const lineStarts = Int32Array.from(starts);
+  const bodyStart = newline + 1;
+  const encoder = new TextEncoder();
+  // A word longer than the longest one is not in the table; 4 bytes per code point at most.
+  const key = new Uint8Array(maxWordLength * 4);
   const cache = new Map<string, { freq: number; functional: boolean; place: boolean } | null>();
+
+  /** Compares the key's first `length` bytes with the bytes from `from` to `to` (the word of one line). */
+  const compare = (length: number, from: number, to: number) => {
+    const n = Math.min(length, to - from);
+    for (let i = 0; i < n; i++) {
+      const d = key[i]! - bytes[from + i]!;
+      if (d !== 0) return d;
+    }
+    return length - (to - from);
+  };
+
+  /** The frequency and mark after a line's word: `freq`, `freq ~` (function word) or `freq @` (place name). */
+  const readEntry = (from: number, to: number) => {
+    let freq = '';
+    let at = from;
+    while (at < to && bytes[at] !== SPACE) freq += String.fromCharCode(bytes[at++]!);
+    const mark = at + 1 < to ? bytes[at + 1] : undefined;
+    return { freq: Number(freq), functional: mark === 0x7e, place: mark === 0x40 };
+  };
+
+  const search = (word: string) => {
+    const { read, written } = encoder.encodeInto(word, key);
+    if (read < word.length) return null;
+    // Steps: the line around the middle of [lo, hi) (both at line starts) → its word → compare → the half to keep.
+    let lo = bodyStart;
+    let hi = bytes.length;
+    while (lo < hi) {
+      let start = (lo + hi) >>> 1;
+      while (start > lo && bytes[start - 1] !== NEWLINE) start--;
+      let end = start;
+      while (end < hi && bytes[end] !== NEWLINE) end++;
+      let space = start;
+      while (space < end && bytes[space] !== SPACE) space++;
+      const order = compare(written, start, space);
+      if (order === 0) return readEntry(space + 1, end);
+      if (order > 0) lo = end + 1;
+      else hi = start;
+    }
+    return null;
+  };
 
   const lookup = (word: string) => {
     const hit = cache.get(word);
     if (hit !== undefined) return hit;
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    let found: { freq: number; functional: boolean; place: boolean } | null = null;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = lineStarts[mid]!;
-      const space = text.indexOf(' ', start);
-      const candidate = text.slice(start, space);
-      if (candidate === word) {
-        const end = text.indexOf('\n', space);
-        const [freq, mark] = text.slice(space + 1, end === -1 ? text.length : end).split(' ');
-        found = { freq: Number(freq), functional: mark === '~', place: mark === '@' };
-        break;
-      }
-      if (candidate < word) lo = mid + 1;
-      else hi = mid - 1;
-    }
+    const found = search(word);
     if (cache.size > 50_000) cache.clear();
     cache.set(word, found);
     return found;

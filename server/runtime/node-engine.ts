@@ -60,7 +60,7 @@ export function readCurrentArtifacts(
   corpusDir: string,
   indexDir: string,
   publishedDir: string | null = null,
-): { artifact: IndexArtifact; dictionaryText: string } {
+): { artifact: IndexArtifact; dictionaryBytes: Uint8Array } {
   const paths = artifactPaths(indexDir);
   if (!existsSync(paths.index) || !existsSync(paths.dictionary)) {
     throw new IndexMismatchError(`no index at ${paths.index}: run \`npm run build:index\` to build it`);
@@ -73,12 +73,17 @@ export function readCurrentArtifacts(
   }
   const segmenterId = segmenterIdForCorpus(corpusDir);
   checkManifest(artifact?.manifest, { segmenter: segmenterId, corpusHash: hashCorpus(corpusPaths(corpusDir, publishedDir)) });
-  const dictionaryText = readFileSync(paths.dictionary, 'utf8');
-  const dictionary = loadJiebaDictionary(dictionaryText);
+  const dictionaryBytes = readFileSync(paths.dictionary);
+  let dictionary: ReturnType<typeof loadJiebaDictionary>;
+  try {
+    dictionary = loadJiebaDictionary(dictionaryBytes);
+  } catch (error) {
+    throw new IndexMismatchError((error as Error).message);
+  }
   if (`jieba-search/${dictionary.hash}` !== segmenterId) {
     throw new IndexMismatchError('the segmentation dictionary does not match the corpus: run `npm run build:index` to rebuild it');
   }
-  return { artifact, dictionaryText };
+  return { artifact, dictionaryBytes };
 }
 
 const BUILD_CLI = childEntry('../build/build-index-cli.ts', import.meta.url);
@@ -129,7 +134,7 @@ export function loadCorpusEngine(config: Config, log: Logger, faq?: FaqMatcher, 
   const dataDir = resolve(config.dataDir);
   const publishedDir = publishedReportsDir(dataDir);
   let built: BuildSummary | null = null;
-  let current: { artifact: IndexArtifact; dictionaryText: string };
+  let current: { artifact: IndexArtifact; dictionaryBytes: Uint8Array };
   try {
     current = readCurrentArtifacts(corpusDir, indexDir, publishedDir);
   } catch (error) {
@@ -143,9 +148,9 @@ export function loadCorpusEngine(config: Config, log: Logger, faq?: FaqMatcher, 
       bytes: built.bytes,
       ms: Math.round(built.ms),
     });
-    current = { artifact: built.artifact, dictionaryText: readFileSync(built.dictionaryFile, 'utf8') };
+    current = { artifact: built.artifact, dictionaryBytes: readFileSync(built.dictionaryFile) };
   }
-  const dictionary = loadJiebaDictionary(current.dictionaryText);
+  const dictionary = loadJiebaDictionary(current.dictionaryBytes);
   const segmenter: Segmenter = questionSegmenter === 'nodejieba' ? segmenterForCorpus(corpusDir) : createJiebaSegmenter(dictionary);
   const index = loadSearchIndex(current.artifact, segmenter);
 

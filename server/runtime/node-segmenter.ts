@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { serializeJiebaDictionary } from '../core/jieba.js';
 import type { SegmentedWord, Segmenter } from '../core/tokenize.js';
+import { DICTIONARY_HEADER } from '../core/jieba.js';
 
 const require = createRequire(import.meta.url);
 
@@ -37,6 +38,8 @@ export function jiebaBaseDictionaryPath(): string {
 export function hashDictionaries(userDictionaries: readonly string[]): string {
   const userDictPaths = resolveUserDictionaries(userDictionaries);
   const hash = createHash('sha256');
+  // The serialized format is part of what an index was built with: a new format rebuilds the index.
+  hash.update(`${DICTIONARY_HEADER}\0`);
   hash.update(readFileSync(jiebaBaseDictionaryPath()));
   for (const path of userDictPaths) {
     hash.update('\0');

@@ -14,7 +14,7 @@ import type { ReadRequest, ReadResult } from './report-reader.js';
 /** Place names of the index's dictionary (argv[2]), loaded before the child says it is ready; none without one. */
 const dictionaryFile = process.argv[2];
 const places: PlaceLexicon =
-  dictionaryFile && existsSync(dictionaryFile) ? loadJiebaDictionary(readFileSync(dictionaryFile, 'utf8')) : { isPlaceName: () => false };
+  dictionaryFile && existsSync(dictionaryFile) ? loadJiebaDictionary(readFileSync(dictionaryFile)) : { isPlaceName: () => false };
 
 function read(request: ReadRequest): ReadResult {
   try {

@@ -116,18 +116,17 @@ export interface WorkerApp {
 }
 
 /** Builds the app for this isolate: reads the index, dictionary, synonyms and site settings from the assets. */
-export async function createWorkerApp(env: WorkerEnv): Promise<WorkerApp> {
+export async function createWorkerApp(env: WorkerEnv, dictionaryBytes: Uint8Array): Promise<WorkerApp> {
   const config = readConfig(stringVars(env));
   const log = createLogger(config.logLevel);
-  const [artifact, dictionaryText, synonymsText, siteJson, aliasesText] = await Promise.all([
+  const [artifact, synonymsText, siteJson, aliasesText] = await Promise.all([
     readAsset(env, `${INDEX_PREFIX}index.json`).then((r) => r.json() as Promise<IndexArtifact>),
-    readAsset(env, `${INDEX_PREFIX}dictionary.txt`).then((r) => r.text()),
     readAsset(env, `${INDEX_PREFIX}synonyms.txt`).then((r) => r.text()),
     readAsset(env, `${INDEX_PREFIX}site.json`).then((r) => r.json() as Promise<Record<string, unknown>>),
     // Older builds have no aliases asset: no staff aliases then.
     readAsset(env, `${INDEX_PREFIX}aliases.txt`).then((r) => r.text(), () => ''),
   ]);
-  const dictionary = loadJiebaDictionary(dictionaryText);
+  const dictionary = loadJiebaDictionary(dictionaryBytes);
   const segmenter = createJiebaSegmenter(dictionary);
   const index = loadSearchIndex(artifact, segmenter);
   const synonyms = parseSynonyms(synonymsText, normalizeText);

@@ -5,6 +5,8 @@ import { readConfig } from '../config.js';
 import { createLogger } from '../http/log.js';
 import { createD1Store } from '../store/d1-store.js';
 import { createWorkerApp, purgeOld, stringVars, type WorkerApp, type WorkerEnv } from './worker-app.js';
+// The segmentation dictionary, bundled as a Data module (scripts/build-worker.ts writes it): no 4 MB asset read per isolate.
+import dictionary from '../../dist/worker/dictionary.bin';
 
 /** The part of the Workers ExecutionContext this entry uses. */
 interface WorkerContext {
@@ -18,7 +20,7 @@ let current: Promise<WorkerApp> | null = null;
 let lastPurge = 0;
 
 function workerApp(env: WorkerEnv): Promise<WorkerApp> {
-  current ??= createWorkerApp(env).catch((error: unknown) => {
+  current ??= createWorkerApp(env, new Uint8Array(dictionary)).catch((error: unknown) => {
     current = null;
     throw error;
   });

@@ -13,7 +13,6 @@ function fakeAssets(requested: string[] = []): WorkerEnv['ASSETS'] {
   const { summary } = loadCorpus();
   const files: Record<string, string> = {
     '/_index/index.json': summary.file,
-    '/_index/dictionary.txt': summary.dictionaryFile,
     '/_index/synonyms.txt': join(DEFAULT_CORPUS, 'synonyms.txt'),
     '/_index/site.json': join(DEFAULT_CORPUS, 'site.json'),
   };
@@ -36,11 +35,13 @@ function missingTables(): D1Database {
 }
 
 const env = (extra: Partial<WorkerEnv> = {}): WorkerEnv => ({ LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '5', ASSETS: fakeAssets(), ...extra });
+/** The dictionary the Worker bundles (scripts/build-worker.ts): the corpus's built one, as bytes. */
+const dictionaryBytes = () => new Uint8Array(readFileSync(loadCorpus().summary.dictionaryFile));
 const askPath = `/api/ask?q=${encodeURIComponent('管理科咨询热线是多少？')}`;
 
 describe('the Worker app', () => {
   it('still answers from the reports when D1 fails (an outage, or migrations never applied)', async () => {
-    const { app } = await createWorkerApp(env({ DB: missingTables(), ADMIN_TOKEN: 'worker-app-test-token-0123' }));
+    const { app } = await createWorkerApp(env({ DB: missingTables(), ADMIN_TOKEN: 'worker-app-test-token-0123' }), dictionaryBytes());
     for (let i = 0; i < 7; i++) {
       // The rate limiter fails open too: more requests than RATE_LIMIT_PER_MINUTE still get answers.
       const res = await app.request(askPath);
@@ -55,7 +56,7 @@ describe('the Worker app', () => {
   });
 
   it('answers without a D1 binding, with no staff API', async () => {
-    const { app, store } = await createWorkerApp(env());
+    const { app, store } = await createWorkerApp(env(), dictionaryBytes());
     expect(store).toBeNull();
     expect((await app.request(askPath)).status).toBe(200);
     const staff = await app.request('/api/admin/faq', { headers: { authorization: 'Bearer whatever-token-0123456' } });
@@ -64,7 +65,7 @@ describe('the Worker app', () => {
 
   it('serves the staff console page from its canonical asset path, and never the index files', async () => {
     const requested: string[] = [];
-    const { app } = await createWorkerApp(env({ ASSETS: fakeAssets(requested) }));
+    const { app } = await createWorkerApp(env({ ASSETS: fakeAssets(requested) }), dictionaryBytes());
     requested.length = 0;
     for (const path of ['/admin', '/admin/', '/admin/index.html']) {
       const res = await app.request(path);
@@ -72,7 +73,7 @@ describe('the Worker app', () => {
       expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     }
     expect(requested).toEqual(['/admin/', '/admin/', '/admin/']);
-    expect((await app.request('/_index/dictionary.txt')).status).toBe(404);
+    for (const path of ['/_index/index.json', '/_index/dictionary.txt']) expect((await app.request(path)).status).toBe(404);
     expect(requested).toHaveLength(3);
   });
 });
