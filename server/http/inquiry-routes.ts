@@ -30,7 +30,7 @@ import {
 import { toWellFormed } from '../core/normalize.js';
 import { maskPersonalData } from '../core/privacy.js';
 import type { AppDeps } from './app.js';
-import { actorOf, intQuery, type StaffDeps } from './admin-routes.js';
+import { actorOf, intQuery, type StaffDeps } from './staff-request.js';
 import { ApiError } from './errors.js';
 import { createLogger } from './log.js';
 import { createMemoryRateLimiter } from './rate-limit.js';
