@@ -60,7 +60,9 @@ export const PAGE_CSP =
   "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 /** Content-Security-Policy of the staff console: as strict, and never framed (no clickjacking of staff actions). */
-export const ADMIN_CSP = PAGE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
+export /** Caching of /widget.js and /widget-app.js, the same on every runtime. */
+const WIDGET_CACHE_CONTROL = 'public, max-age=300';
+const ADMIN_CSP = PAGE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
 
 function html(c: Context, body: string, status: 200 | 404 = 200): Response {
   c.header('Content-Security-Policy', PAGE_CSP);
@@ -222,6 +224,10 @@ export function createApp(deps: AppDeps): Hono {
       // Other sites load the widget with a plain <script> tag.
       response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
       response.headers.set('Access-Control-Allow-Origin', '*');
+      // Set here, not by each runtime's asset layer (Workers' default is max-age=0, must-revalidate): the names carry
+      // no content hash, so five minutes bounds how long a new version takes to reach every page.
+      response.headers.set('Content-Type', 'text/javascript; charset=utf-8');
+      response.headers.set('Cache-Control', WIDGET_CACHE_CONTROL);
     } else if (c.req.path === '/admin' || c.req.path.startsWith('/admin/')) {
       response.headers.set('Content-Security-Policy', ADMIN_CSP);
       response.headers.set('X-Frame-Options', 'DENY');
