@@ -4,8 +4,9 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Config } from '../config.js';
 import type { AskResponse, HealthResponse, HotQuestionsResponse, SuggestResponse } from '../contract.js';
-import type { QaEngine } from '../core/engine.js';
+import type { AnswerResult, QaEngine } from '../core/engine.js';
 import { maskPersonalData } from '../core/privacy.js';
+import { createAnswerabilityCache, findNearestQuestions } from '../core/nearest-questions.js';
 import { findClarification } from '../core/clarify.js';
 import { mergeHotQuestions, relatedQuestions } from '../core/related.js';
 import { suggestQuestions } from '../core/suggest.js';
@@ -152,11 +153,14 @@ export function createApp(deps: AppDeps): Hono {
     return mergeHotQuestions(hot, siteNow().hotQuestions);
   };
   const suggestionPool = async () => [...(await hotQuestions()), ...(deps.suggestionPool ? await deps.suggestionPool() : [])];
-  /** For a question the robot cannot answer: known questions close to it, else the hot questions. */
-  const suggestionsFor = async (question: string) => {
+  const answerability = createAnswerabilityCache();
+  /** For a question the robot cannot answer: answerable questions near it (nearest-questions.ts), else the hot questions. */
+  const suggestionsFor = async (question: string, result: AnswerResult, report?: string) => {
     const pool = await suggestionPool();
-    const close = suggestQuestions(question, pool, 3);
-    return close.length > 0 ? close : pool.slice(0, 3);
+    const place = report ? { report } : {};
+    const isAnswerable = async (candidate: string) => (await engine.answer(candidate, place)).response.matched !== 'none';
+    const near = await findNearestQuestions(engine.index, { question, corpus: result.corpus, placeKey: report ?? '' }, pool, isAnswerable, answerability);
+    return near.questions.length > 0 ? near.questions : pool.slice(0, 3);
   };
 
   const ask = async (c: Context, question: string, report?: string) => {
@@ -164,7 +168,7 @@ export function createApp(deps: AppDeps): Hono {
     const result = await engine.answer(question, report ? { report } : {});
     const id = crypto.randomUUID();
     const response: AskResponse = { id, ...result.response };
-    if (response.matched === 'none') response.suggestions = await suggestionsFor(question);
+    if (response.matched === 'none') response.suggestions = await suggestionsFor(question, result, report);
     else {
       const hot = await hotQuestions();
       const related = relatedQuestions(question, await suggestionPool(), hot, result.faq ? [result.faq.question] : []);
