@@ -14,7 +14,8 @@ export const MAX_NEAREST = 3;
 export const MAX_CHECKS = 6;
 /**
  * Share of the question's content a ranked passage (with its headings) must cover to count as near; below it the
- * passage shares little more than a common word. Measured on the fixture refusals (bench/nearest-questions.ts).
+ * passage shares little more than a name (「平潭到福州的动车几点有」's best passages cover 0.09: only 平潭). Set from
+ * the rankings of the fixture refusals; bench/nearest-questions.ts shows what it lets through.
  */
 export const MIN_NEAR_COVERAGE = 0.25;
 
