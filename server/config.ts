@@ -27,6 +27,11 @@ export interface Config {
   inquiryDeadlineDays: number;
   /** `INQUIRY_CONTACT_RETENTION_DAYS`: days an inquiry's contact data is kept after the reply. Default 30. */
   inquiryContactRetentionDays: number;
+  /**
+   * `INQUIRY_CONTACT_UNREPLIED_DAYS`: days the contact data of an inquiry never replied is kept, counted from when it
+   * was received. Default 180.
+   */
+  inquiryContactUnrepliedDays: number;
   /** `BUILD_ON_START`: rebuild a missing or stale index at start-up (Node). Default true; `0` refuses to start instead. */
   buildOnStart: boolean;
   /** `TRUST_PROXY`: take the client address from X-Forwarded-For / CF-Connecting-IP. Default false. */
@@ -116,6 +121,7 @@ export function readConfig(env: Env): Config {
     logRetentionDays: integer(env, 'LOG_RETENTION_DAYS', 180, 1, 3650),
     inquiryDeadlineDays: integer(env, 'INQUIRY_DEADLINE_DAYS', 3, 1, 60),
     inquiryContactRetentionDays: integer(env, 'INQUIRY_CONTACT_RETENTION_DAYS', 30, 0, 3650),
+    inquiryContactUnrepliedDays: integer(env, 'INQUIRY_CONTACT_UNREPLIED_DAYS', 180, 1, 3650),
     buildOnStart: flag(env, 'BUILD_ON_START', true),
     trustProxy: proxyHops(env) > 0,
     trustProxyHops: proxyHops(env),

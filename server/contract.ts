@@ -78,7 +78,10 @@ export interface AskResponse {
   year: number | null;
   /** For `none`: where to ask instead (contacts found in the documents). */
   contacts: ContactPoint[];
-  /** For `none`: questions the robot can answer that are close to this one. */
+  /**
+   * For `none`: up to three questions the robot answers (each was asked) that are close to this one: FAQ phrasings
+   * sharing its words, the headings and table labels of the passages nearest to it; else the hot questions.
+   */
   suggestions: string[];
   /** For `faq` answers: the entry's id and optional link. */
   faq?: { id: number; link: string | null };

@@ -207,3 +207,14 @@ export function overdueCutoff(today: string, deadlineDays: number, calendar: Rea
 export function startOfLocalDate(date: string, utcOffsetMinutes: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) - utcOffsetMinutes * 60_000).toISOString();
 }
+
+/**
+ * The receive time at or before which an inquiry never replied loses its contact data: `days` days before `now`
+ * (ISO time), for `Store.purgeInquiryContacts`.
+ *
+ * @remarks Counted from receipt, so a 留言 nobody answers does not keep a phone number for ever; a reply gives the
+ * contact row its own date (INQUIRY_CONTACT_RETENTION_DAYS after the reply) and this no longer applies to it.
+ */
+export function unrepliedContactCutoff(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString();
+}

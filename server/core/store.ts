@@ -218,8 +218,11 @@ export interface Store {
   revealInquiryContact(id: number, actor: Actor, at: string): Promise<InquiryContact | null>;
   /** Who was shown an inquiry's contact data, last first. */
   listContactViews(id: number): Promise<ContactView[]>;
-  /** Deletes the contact data whose time has come (`delete_after` ≤ `now`); returns how many went. */
-  purgeInquiryContacts(now: string): Promise<number>;
+  /**
+   * Deletes the contact data whose time has come: of a replied inquiry once its `deleteContactAfter` ≤ `now`, of an
+   * inquiry never replied once it was received at or before `unrepliedReceivedBefore` (ISO times); returns how many went.
+   */
+  purgeInquiryContacts(now: string, unrepliedReceivedBefore: string): Promise<number>;
   /** Created and reply times of the inquiries received since `since` (for the statistics), oldest first, at most `limit`. */
   inquiryTimes(since: string, limit: number): Promise<Array<{ createdAt: string; repliedAt: string | null }>>;
   /** Questions (by how they were answered) and votes per local month since `since`, for the public statistics. */

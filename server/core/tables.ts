@@ -214,3 +214,12 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 export function formatFact(fact: Pick<TableFact, 'rowLabels' | 'columnLabels' | 'value'>): string {
   return `${[...fact.rowLabels, ...fact.columnLabels].join(' · ')}：${fact.value}`;
 }
+
+/** The labels of a fact as {@link formatFact} wrote it (「行 · 列：值」), row labels then column labels, in order. */
+export function readFactLabels(text: string): string[] {
+  const colon = text.lastIndexOf('：');
+  return (colon === -1 ? text : text.slice(0, colon))
+    .split(' · ')
+    .map((label) => label.trim())
+    .filter(Boolean);
+}

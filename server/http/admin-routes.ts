@@ -28,13 +28,13 @@ import {
 import { toWellFormed } from '../core/normalize.js';
 import { maskPersonalData } from '../core/privacy.js';
 import { MAX_SITE_DATA_BODY_BYTES } from '../core/site-data.js';
-import type { Store, UnansweredGroup } from '../core/store.js';
+import type { UnansweredGroup } from '../core/store.js';
 import type { AppDeps, QuestionEvent } from './app.js';
 import { ApiError } from './errors.js';
 import { inquiryRoutes } from './inquiry-routes.js';
 import { statsRoutes } from './stats-routes.js';
-import type { Logger } from './log.js';
 import { createFailureThrottle, type FailureThrottle } from './rate-limit.js';
+import { actorOf, intQuery, type StaffDeps } from './staff-request.js';
 import { MAX_UPLOAD_BODY_BYTES } from './report-routes.js';
 import { limitBody, MAX_BODY_BYTES, readJsonObject, validateQuestion } from './validate.js';
 
@@ -60,17 +60,6 @@ export const STAFF_BODY_LIMITS: ReadonlyArray<{ method: string; path: RegExp; ma
 /** Longest feedback comment, in characters. */
 export const MAX_COMMENT_CHARS = 500;
 
-/** What the staff features need: the store and the FAQ index over it. */
-export interface StaffDeps {
-  store: Store;
-  faq: FaqIndex;
-  /** Where failures of the question log are reported (the answer is still given). */
-  logger?: Logger;
-  /** The clock, for tests. */
-  now?: () => Date;
-  /** Throttle of wrong staff tokens per address; default {@link createFailureThrottle}'s (10 a minute, then blocked). */
-  tokenThrottle?: FailureThrottle;
-}
 
 const ADMIN_HEADERS = { 'Cache-Control': 'no-store' };
 
@@ -127,19 +116,6 @@ export function isCrossOrigin(c: Context, trustProxy: boolean): boolean {
   return host !== own;
 }
 
-/** Who made a change: the console's `X-Staff-Name` (masked, at most 40 characters), else "staff". */
-export function actorOf(c: Context): string {
-  const raw = c.req.header('x-staff-name');
-  if (!raw) return 'staff';
-  let name = raw;
-  try {
-    name = decodeURIComponent(raw);
-  } catch {
-    // A header that is not percent-encoded is taken as it is.
-  }
-  const clean = maskPersonalData(toWellFormed(name).replace(/[\u0000-\u001f\u007f]/g, '').trim()).slice(0, 40);
-  return clean ? `staff:${clean}` : 'staff';
-}
 
 function entryId(c: Context): number {
   const raw = c.req.param('id') ?? '';
@@ -148,15 +124,6 @@ function entryId(c: Context): number {
   return id;
 }
 
-export function intQuery(c: Context, name: string, fallback: number, min: number, max: number): number {
-  const raw = c.req.query(name);
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new ApiError(400, 'invalid_query', `"${name}" must be a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
 
 function boolQuery(c: Context, name: string): boolean | undefined {
   const raw = c.req.query(name);

@@ -4,8 +4,9 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Config } from '../config.js';
 import type { AskResponse, HealthResponse, HotQuestionsResponse, SuggestResponse } from '../contract.js';
-import type { QaEngine } from '../core/engine.js';
+import type { AnswerResult, QaEngine } from '../core/engine.js';
 import { maskPersonalData } from '../core/privacy.js';
+import { createAnswerabilityCache, findNearestQuestions } from '../core/nearest-questions.js';
 import { findClarification } from '../core/clarify.js';
 import { mergeHotQuestions, relatedQuestions } from '../core/related.js';
 import { suggestQuestions } from '../core/suggest.js';
@@ -60,7 +61,9 @@ export const PAGE_CSP =
   "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 /** Content-Security-Policy of the staff console: as strict, and never framed (no clickjacking of staff actions). */
-export const ADMIN_CSP = PAGE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
+export /** Caching of /widget.js and /widget-app.js, the same on every runtime. */
+const WIDGET_CACHE_CONTROL = 'public, max-age=300';
+const ADMIN_CSP = PAGE_CSP.replace("frame-ancestors 'self'", "frame-ancestors 'none'");
 
 function html(c: Context, body: string, status: 200 | 404 = 200): Response {
   c.header('Content-Security-Policy', PAGE_CSP);
@@ -150,11 +153,14 @@ export function createApp(deps: AppDeps): Hono {
     return mergeHotQuestions(hot, siteNow().hotQuestions);
   };
   const suggestionPool = async () => [...(await hotQuestions()), ...(deps.suggestionPool ? await deps.suggestionPool() : [])];
-  /** For a question the robot cannot answer: known questions close to it, else the hot questions. */
-  const suggestionsFor = async (question: string) => {
+  const answerability = createAnswerabilityCache();
+  /** For a question the robot cannot answer: answerable questions near it (nearest-questions.ts), else the hot questions. */
+  const suggestionsFor = async (question: string, result: AnswerResult, report?: string) => {
     const pool = await suggestionPool();
-    const close = suggestQuestions(question, pool, 3);
-    return close.length > 0 ? close : pool.slice(0, 3);
+    const place = report ? { report } : {};
+    const isAnswerable = async (candidate: string) => (await engine.answer(candidate, place)).response.matched !== 'none';
+    const near = await findNearestQuestions(engine.index, { question, corpus: result.corpus, placeKey: report ?? '' }, pool, isAnswerable, answerability);
+    return near.questions.length > 0 ? near.questions : pool.slice(0, 3);
   };
 
   const ask = async (c: Context, question: string, report?: string) => {
@@ -162,7 +168,7 @@ export function createApp(deps: AppDeps): Hono {
     const result = await engine.answer(question, report ? { report } : {});
     const id = crypto.randomUUID();
     const response: AskResponse = { id, ...result.response };
-    if (response.matched === 'none') response.suggestions = await suggestionsFor(question);
+    if (response.matched === 'none') response.suggestions = await suggestionsFor(question, result, report);
     else {
       const hot = await hotQuestions();
       const related = relatedQuestions(question, await suggestionPool(), hot, result.faq ? [result.faq.question] : []);
@@ -222,6 +228,10 @@ export function createApp(deps: AppDeps): Hono {
       // Other sites load the widget with a plain <script> tag.
       response.headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
       response.headers.set('Access-Control-Allow-Origin', '*');
+      // Set here, not by each runtime's asset layer (Workers' default is max-age=0, must-revalidate): the names carry
+      // no content hash, so five minutes bounds how long a new version takes to reach every page.
+      response.headers.set('Content-Type', 'text/javascript; charset=utf-8');
+      response.headers.set('Cache-Control', WIDGET_CACHE_CONTROL);
     } else if (c.req.path === '/admin' || c.req.path.startsWith('/admin/')) {
       response.headers.set('Content-Security-Policy', ADMIN_CSP);
       response.headers.set('X-Frame-Options', 'DENY');

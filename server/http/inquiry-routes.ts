@@ -23,6 +23,7 @@ import {
   normalizeLookupCode,
   overdueCutoff,
   startOfLocalDate,
+  unrepliedContactCutoff,
   type CalendarDay,
   type InquiryContact,
   type InquiryRecord,
@@ -30,7 +31,7 @@ import {
 import { toWellFormed } from '../core/normalize.js';
 import { maskPersonalData } from '../core/privacy.js';
 import type { AppDeps } from './app.js';
-import { actorOf, intQuery, type StaffDeps } from './admin-routes.js';
+import { actorOf, intQuery, type StaffDeps } from './staff-request.js';
 import { ApiError } from './errors.js';
 import { createLogger } from './log.js';
 import { createMemoryRateLimiter } from './rate-limit.js';
@@ -245,7 +246,7 @@ export function inquiryRoutes(staff: StaffDeps) {
       if (result.status === 'not-found') throw new ApiError(404, 'not_found', 'no such inquiry');
       if (result.status === 'already-replied') throw new ApiError(409, 'already_replied', 'this inquiry was replied to meanwhile');
       // Contact data past its date goes now (a retention of 0 days: at once), not only at the daily purge.
-      await store.purgeInquiryContacts(at.toISOString());
+      await store.purgeInquiryContacts(at.toISOString(), unrepliedContactCutoff(at, deps.config.inquiryContactUnrepliedDays));
       log.info('inquiry.replied', { id, actor, faq: faq?.id ?? null });
       const calendar = calendarMap(await store.listCalendar());
       const response: AdminInquiryReplyResponse = {

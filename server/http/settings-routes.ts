@@ -5,7 +5,7 @@ import type { Context, Hono } from 'hono';
 import type { AdminSiteDataResponse } from '../contract.js';
 import { checkAliasesText, checkSiteInput, checkSynonymsText, describeSiteFields, MAX_SITE_DATA_BODY_BYTES, type SiteOverlay } from '../core/site-data.js';
 import type { SettingsKind } from '../core/store.js';
-import { actorOf } from './admin-routes.js';
+import { actorOf } from './staff-request.js';
 import type { AppDeps } from './app.js';
 import { ApiError } from './errors.js';
 import { readJsonObject } from './validate.js';

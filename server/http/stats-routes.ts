@@ -6,7 +6,7 @@ import { calendarMap } from '../core/inquiries.js';
 import { lastMonths, summarizeMonths } from '../core/stats.js';
 import type { AppDeps } from './app.js';
 import { PAGE_CSP } from './app.js';
-import type { StaffDeps } from './admin-routes.js';
+import type { StaffDeps } from './staff-request.js';
 import { ApiError } from './errors.js';
 import { escapeHtml } from './pages.js';
 

@@ -5,6 +5,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { contextWordsOf, createFaqIndex, type FaqIndex } from '../core/faq-match.js';
+import { unrepliedContactCutoff } from '../core/inquiries.js';
 import type { Store } from '../core/store.js';
 import type { Logger } from '../http/log.js';
 import type { LoadedCorpus } from './node-engine.js';
@@ -76,12 +77,15 @@ export function createSwappableFaqIndex(initial: FaqIndex): SwappableFaqIndex {
   };
 }
 
-/** Deletes logged questions and feedback older than `days` days. */
-export async function purgeOldLogs(store: Store, days: number, log: Logger, now = new Date()): Promise<void> {
-  const before = new Date(now.getTime() - days * 86_400_000).toISOString();
+/** The retention settings the purge follows (LOG_RETENTION_DAYS, INQUIRY_CONTACT_UNREPLIED_DAYS). */
+export type RetentionDays = Pick<Config, 'logRetentionDays' | 'inquiryContactUnrepliedDays'>;
+
+/** Deletes logged questions and feedback older than LOG_RETENTION_DAYS and inquiry contact data past its date. */
+export async function purgeOldLogs(store: Store, days: RetentionDays, log: Logger, now = new Date()): Promise<void> {
+  const before = new Date(now.getTime() - days.logRetentionDays * 86_400_000).toISOString();
   try {
     const removed = await store.purge(before);
-    const contacts = await store.purgeInquiryContacts(now.toISOString());
+    const contacts = await store.purgeInquiryContacts(now.toISOString(), unrepliedContactCutoff(now, days.inquiryContactUnrepliedDays));
     log.info('retention.purged', { before, ...removed, inquiryContacts: contacts });
   } catch (error) {
     log.error('retention.failed', { error: (error as Error).message });
@@ -89,7 +93,7 @@ export async function purgeOldLogs(store: Store, days: number, log: Logger, now 
 }
 
 /** Purges at once and then every day; returns a function that stops the timer. */
-export function scheduleRetention(store: Store, days: number, log: Logger): () => void {
+export function scheduleRetention(store: Store, days: RetentionDays, log: Logger): () => void {
   void purgeOldLogs(store, days, log);
   const timer = setInterval(() => void purgeOldLogs(store, days, log), 86_400_000);
   timer.unref();

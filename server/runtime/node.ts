@@ -193,7 +193,7 @@ export function main(): void {
     }
     throw error;
   }
-  const stopRetention = scheduleRetention(store, config.logRetentionDays, log);
+  const stopRetention = scheduleRetention(store, config, log);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     console.log(`智能问答机器人 serving on http://${config.host}:${info.port} (demo page at /, API at /api/ask, staff API at /api/admin/)`);
   });

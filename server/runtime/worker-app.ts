@@ -7,6 +7,7 @@ import { parseAliases } from '../core/agencies.js';
 import { createQaEngine } from '../core/engine.js';
 import { contextWordsOf, createFaqIndex, type FaqIndex } from '../core/faq-match.js';
 import { createJiebaSegmenter, loadJiebaDictionary } from '../core/jieba.js';
+import { unrepliedContactCutoff } from '../core/inquiries.js';
 import { normalizeText } from '../core/normalize.js';
 import { loadSearchIndex, type IndexArtifact } from '../core/search-index.js';
 import type { Store } from '../core/store.js';
@@ -66,7 +67,8 @@ export async function purgeOld(db: D1Database, store: Store, config: Config, log
   const before = new Date(Date.now() - config.logRetentionDays * 86_400_000).toISOString();
   try {
     const removed = await store.purge(before);
-    const contacts = await store.purgeInquiryContacts(new Date().toISOString());
+    const now = new Date();
+    const contacts = await store.purgeInquiryContacts(now.toISOString(), unrepliedContactCutoff(now, config.inquiryContactUnrepliedDays));
     const windows = await purgeRateLimits(db);
     log.info('retention.purged', { before, ...removed, inquiryContacts: contacts, rateLimitWindows: windows });
   } catch (error) {

@@ -26,7 +26,9 @@ const SQL = {
   recordView: `INSERT INTO inquiry_contact_views (inquiry_id, actor, at) SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM inquiries WHERE id = ?1)`,
   contact: `SELECT phone, email FROM inquiry_contacts WHERE inquiry_id = ?1`,
   views: `SELECT actor, at FROM inquiry_contact_views WHERE inquiry_id = ?1 ORDER BY id DESC LIMIT 100`,
-  purgeContacts: `DELETE FROM inquiry_contacts WHERE delete_after IS NOT NULL AND delete_after <= ?1`,
+  // A replied inquiry's contact row has its own date; an open one's goes by when the inquiry was received.
+  purgeContacts: `DELETE FROM inquiry_contacts WHERE (delete_after IS NOT NULL AND delete_after <= ?1)
+    OR (delete_after IS NULL AND inquiry_id IN (SELECT id FROM inquiries WHERE status = 'open' AND created_at <= ?2))`,
   times: `SELECT created_at, replied_at FROM inquiries WHERE created_at >= ?1 ORDER BY created_at, id LIMIT ?2`,
   calendar: `SELECT date, working, name FROM calendar_days ORDER BY date`,
   // ?2: the zone's offset as an SQLite modifier ('+480 minutes'); months are cut at local midnight.
@@ -130,8 +132,8 @@ export function createInquiryMethods(driver: SqlDriver): InquiryMethods {
     async listContactViews(id) {
       return rows<ContactView>(sql(SQL.views, id));
     },
-    async purgeInquiryContacts(now) {
-      return (await driver.run(sql(SQL.purgeContacts, now))).changes;
+    async purgeInquiryContacts(now, unrepliedReceivedBefore) {
+      return (await driver.run(sql(SQL.purgeContacts, now, unrepliedReceivedBefore))).changes;
     },
     async inquiryTimes(since, limit) {
       const found = await rows<{ created_at: string; replied_at: string | null }>(sql(SQL.times, since, limit));

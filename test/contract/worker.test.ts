@@ -4,8 +4,10 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdminReportsResponse, ErrorResponse } from '../../server/contract.js';
-import { testApp } from '../helpers/corpus.js';
-import { TOKEN } from '../helpers/staff.js';
+import { createLogger } from '../../server/http/log.js';
+import { createNodeApp } from '../../server/runtime/node.js';
+import { testApp, testConfig } from '../helpers/corpus.js';
+import { tempDataDir, TOKEN } from '../helpers/staff.js';
 import { startWorker, type RunningWorker } from '../helpers/wrangler.js';
 import { collectAnswers, describeContract, newClientId, waitForWindow, type Send } from './suite.js';
 
@@ -38,6 +40,22 @@ describe('Node and Workers', () => {
     expect(Object.keys(answers).length).toBeGreaterThan(100);
     expect(answers).toEqual(node);
   }, 120_000);
+
+  it('serve widget.js and the lazily loaded widget-app.js with the same body, type, caching and cross-origin headers', async () => {
+    // createNodeApp serves dist/public as `npm start` does; the Worker's [build] wrote it before wrangler started.
+    const node = createNodeApp(testConfig({ DATA_DIR: tempDataDir() }), createLogger('silent'));
+    const names = ['content-type', 'cache-control', 'access-control-allow-origin', 'cross-origin-resource-policy', 'x-content-type-options', 'referrer-policy', 'content-security-policy'];
+    const shape = async (res: Response) => ({ status: res.status, body: await res.text(), headers: Object.fromEntries(names.map((n) => [n, res.headers.get(n)])) });
+    try {
+      for (const path of ['/widget.js', '/widget-app.js']) {
+        const atNode = await shape(await node.app.request(path));
+        expect([path, atNode.status, atNode.headers['cache-control']]).toEqual([path, 200, 'public, max-age=300']);
+        expect(await shape(await edge(path))).toEqual(atNode);
+      }
+    } finally {
+      await node.store.close();
+    }
+  });
 });
 
 describe('only on Workers', () => {

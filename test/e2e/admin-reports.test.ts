@@ -14,7 +14,7 @@ import {
   type ConsoleServer,
 } from '../admin/browser-harness.js';
 import { launchChromium, skipBrowserTests, watchProblems, type PageProblems } from '../widget/browser-harness.js';
-import { encodeGbk } from '../helpers/gbk.js';
+import { brokenGbkPage, encodeGbk } from '../helpers/gbk.js';
 
 const SAMPLE = 'test/fixtures/reports/sample-2016-gkbg.txt';
 const SAMPLE_TITLE = '2016年度行政服务中心政府信息公开年度报告（示例）';
@@ -189,6 +189,32 @@ describe.skipIf(skipBrowserTests)('publishing reports in the staff console (Node
     // Dropping the preview publishes nothing.
     await page.getByRole('button', { name: '放弃' }).click();
     await preview.waitFor({ state: 'hidden' });
+  });
+
+  it('shows in the preview the charset, how many bytes did not decode and where, and the share of repeated passages, as text', async () => {
+    await page.getByLabel('报告文件').setInputFiles({ name: 'broken-gbk.html', mimeType: 'text/html', buffer: brokenGbkPage() });
+    await page.getByRole('button', { name: '预览' }).click();
+    const preview = page.getByRole('article', { name: '2017年度示例局政府信息公开工作年度报告' });
+    await preview.waitFor();
+    expect(await preview.locator('.reading-charset').textContent()).toBe('字符编码：GBK；1 处字节无法解码，2 个私用区字符（不进入正文和回答）');
+    const places = await preview.getByRole('list', { name: '无法读取的位置' }).getByRole('listitem').allTextContents();
+    expect(places).toHaveLength(3);
+    expect(places[0]).toMatch(/^第 4 行第 19 列，私用区字符：「询服务/);
+    expect(places[1]).toBe('第 5 行第 39 列，无法解码：「申请12件，均已按期答复\uFFFD</p>」');
+    expect(await preview.locator('.reading-repetition').textContent()).toMatch(/^重复段落：0 \/ \d+（0%）$/);
+    await page.getByRole('button', { name: '放弃' }).click();
+    await preview.waitFor({ state: 'hidden' });
+
+    const block = '二、主动公开情况\n2020年，示例局主动公开政府信息1234条。\n本机关通过门户网站发布政策解读56篇。';
+    const text = ['示例局2020年政府信息公开工作年度报告', ...Array.from({ length: 200 }, () => block)].join('\n');
+    await page.getByLabel('报告文件').setInputFiles({ name: 'repetitive-2020.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+    await page.getByRole('button', { name: '预览' }).click();
+    const repetitive = page.getByRole('article', { name: '示例局2020年政府信息公开工作年度报告' });
+    await repetitive.waitFor();
+    expect(await repetitive.locator('.reading-charset').textContent()).toBe('字符编码：UTF-8；字节全部解码');
+    expect(await repetitive.locator('.reading-repetition').textContent()).toBe('重复段落：398 / 400（100%），重复的段落只索引一次');
+    await page.getByRole('button', { name: '放弃' }).click();
+    await repetitive.waitFor({ state: 'hidden' });
   });
 
   it('refuses files it cannot publish before uploading them', async () => {

@@ -44,9 +44,22 @@ describe('retention', () => {
       await store.recordQuestion({ id, question: '问题', matched: 'none', faqId: null, passage: null, askedAt: daysAgo(age) });
       await store.addFeedback({ answerId: id, helpful: false, comment: null, at: daysAgo(age) });
     }
-    await purgeOldLogs(store, 180, createLogger('silent'), now);
+    await purgeOldLogs(store, { logRetentionDays: 180, inquiryContactUnrepliedDays: 180 }, createLogger('silent'), now);
     expect(store.db.prepare('SELECT id FROM questions').pluck().all()).toEqual(['new']);
     expect(store.db.prepare('SELECT answer_id FROM feedback').pluck().all()).toEqual(['new']);
+    await store.close();
+  });
+
+  it('purges the contact data of a 留言 never replied INQUIRY_CONTACT_UNREPLIED_DAYS after it was received', async () => {
+    const store = openSqliteStore({ dataDir: tempDataDir() });
+    const now = new Date('2024-07-01T00:00:00Z');
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 86_400_000).toISOString();
+    const contact = { phone: '13812345678', email: null };
+    const old = await store.createInquiry({ codeHash: 'a', question: '问题甲', answerId: null, contact, at: daysAgo(91) });
+    const recent = await store.createInquiry({ codeHash: 'b', question: '问题乙', answerId: null, contact, at: daysAgo(89) });
+    await purgeOldLogs(store, { logRetentionDays: 180, inquiryContactUnrepliedDays: 90 }, createLogger('silent'), now);
+    expect(store.db.prepare('SELECT inquiry_id FROM inquiry_contacts').pluck().all()).toEqual([recent.id]);
+    expect(await store.getInquiry(old.id)).toMatchObject({ status: 'open', hasContact: false });
     await store.close();
   });
 });

@@ -270,16 +270,26 @@ export function describeStoreContract(name: string, create: () => Store | Promis
         expect(await store.replyInquiry(999, reply)).toEqual({ status: 'not-found' });
         expect(await store.countOpenInquiries()).toBe(0);
         expect((await store.listInquiries({ status: 'replied', limit: 5 })).map((i) => i.id)).toEqual([id]);
-        expect(await store.purgeInquiryContacts(day(19))).toBe(0);
-        expect(await store.purgeInquiryContacts(day(20))).toBe(1);
+        // Received on day 1, so an unreplied cutoff after that does not apply: the reply gave it its own date.
+        expect(await store.purgeInquiryContacts(day(19), day(5))).toBe(0);
+        expect(await store.purgeInquiryContacts(day(20), day(5))).toBe(1);
         expect(await store.revealInquiryContact(id, 'staff', day(21))).toBeNull();
         expect(await store.getInquiry(id)).toMatchObject({ hasContact: false, reply: reply.text });
       });
 
-      it('keeps the contact data of an open inquiry however old it is', async () => {
+      it('deletes the contact data of an inquiry never replied once it was received at or before the cutoff, and keeps the inquiry', async () => {
         const store = await open();
-        await store.createInquiry({ codeHash: 'h', question: '问题', answerId: null, contact, at: day(1) });
-        expect(await store.purgeInquiryContacts(day(28))).toBe(0);
+        const old = await store.createInquiry({ codeHash: 'h', question: '问题', answerId: null, contact, at: day(1) });
+        const recent = await store.createInquiry({ codeHash: 'h2', question: '另一个问题', answerId: null, contact, at: day(3) });
+        expect(await store.purgeInquiryContacts(day(28), day(1, 9))).toBe(0);
+        expect(await store.purgeInquiryContacts(day(28), day(1))).toBe(1);
+        expect(await store.revealInquiryContact(old.id, 'staff', day(28))).toBeNull();
+        expect(await store.getInquiry(old.id)).toMatchObject({ status: 'open', hasContact: false, question: '问题' });
+        expect(await store.getInquiry(recent.id)).toMatchObject({ hasContact: true });
+        // Replied before the cutoff: its own date (day 30) holds, not the receive time.
+        await store.replyInquiry(recent.id, { text: '答', actor: 'staff', at: day(4), faqId: null, deleteContactAfter: day(30) });
+        expect(await store.purgeInquiryContacts(day(28), day(10))).toBe(0);
+        expect(await store.purgeInquiryContacts(day(30), day(10))).toBe(1);
       });
 
       it('gives the created and reply times since a date, and replaces the staff calendar as a whole', async () => {

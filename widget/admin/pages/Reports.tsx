@@ -531,6 +531,39 @@ function WorkersNote({ note, runtime }: { note: string | null; runtime: string }
   );
 }
 
+type ReadyPreview = Extract<AdminReportPreview, { ok: true }>;
+
+/** How the file's bytes were read (charset, what did not decode and where) and how much of it repeats, as text. */
+function ReadingFacts({ decoding, repetition, headingId }: { decoding: ReadyPreview['decoding']; repetition: ReadyPreview['repetition']; headingId: string }) {
+  const unread = decoding.undecodable + decoding.privateUse;
+  const share = repetition.total > 0 ? Math.round((repetition.repeated / repetition.total) * 100) : 0;
+  return (
+    <>
+      <h4 id={headingId}>读取情况</h4>
+      <p class="reading-charset">
+        字符编码：{decoding.charset.toUpperCase()}；
+        {decoding.undecodable > 0 ? `${decoding.undecodable} 处字节无法解码` : '字节全部解码'}
+        {decoding.privateUse > 0 ? `，${decoding.privateUse} 个私用区字符` : ''}
+        {unread > 0 ? '（不进入正文和回答）' : ''}
+      </p>
+      {decoding.places.length > 0 ? (
+        <ul class="reading-places" aria-label={`无法读取的位置${decoding.places.length < unread ? `（前 ${decoding.places.length} 处）` : ''}`}>
+          {decoding.places.map((place, i) => (
+            <li key={i}>
+              第 {place.line} 行第 {place.column} 列，{place.kind === 'undecodable' ? '无法解码' : '私用区字符'}：「{place.excerpt}」
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p class="reading-repetition">
+        {repetition.total > 0
+          ? `重复段落：${repetition.repeated} / ${repetition.total}（${share}%）${repetition.repeated > 0 ? '，重复的段落只索引一次' : ''}`
+          : '重复段落：没有正文段落'}
+      </p>
+    </>
+  );
+}
+
 /** One file's preview: problems, editable metadata, agency, warnings, tables, sections, sentences and the stripped page chrome. */
 function DraftPreview({
   draft,
@@ -605,6 +638,7 @@ function DraftPreview({
             </ul>
           </Notice>
         ) : null}
+        <ReadingFacts decoding={p.decoding} repetition={p.repetition} headingId={`${headingId}-reading`} />
         <h4 id={`${headingId}-tables`}>表格（{p.tables.length}）</h4>
         {p.tables.length > 0 ? (
           p.tables.map((t, i) => <ReportTable key={i} table={t} number={i + 1} />)
