@@ -383,7 +383,7 @@ function chooseQueryTerms(searchTerms: string[], stats: TermStatistics, budget: 
   return chosen;
 }
 
-const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<[number, number]>; naming: (text: string) => number[] }>();
+const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<[number, number]>; naming: (text: string, most?: number) => number[] }>();
 
 /**
  * Sentences of the reports a question names. A report is named when question words that only some reports' titles or
@@ -397,7 +397,8 @@ function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, t
   const scores = new Map<number, number>();
   for (const c of analysis.concepts) {
     if (c.number || Array.from(c.text).length < 2) continue;
-    const holders = cached.naming(c.text);
+    // A word more than half the reports are named by names none of them: listing past half is work for nothing.
+    const holders = cached.naming(c.text, Math.floor(docs.length / 2) + 1);
     if (holders.length === 0 || holders.length > docs.length / 2) continue;
     for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + c.weight);
   }
@@ -417,7 +418,7 @@ function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, t
 }
 
 /** Each document's title and issuer (normalized) and where its passages start and end. */
-function documentCache(index: SearchIndex): { names: string[]; ranges: Array<[number, number]>; naming: (text: string) => number[] } {
+function documentCache(index: SearchIndex): { names: string[]; ranges: Array<[number, number]>; naming: (text: string, most?: number) => number[] } {
   let cached = documentTexts.get(index);
   if (!cached) {
     const names = index.documents.map((d) => normalizeText(`${d.title} ${d.issuer ?? ''}`));

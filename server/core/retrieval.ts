@@ -185,10 +185,12 @@ export function retrieveCandidates(index: SearchIndex, terms: readonly string[],
  * Which of `names` contain a text, as `names.filter(n => n.includes(text))` gives their positions (ascending), but
  * through an index of the names' two-code-unit pairs: only names holding every pair of the text are checked.
  *
+ * @param most - stop after this many (the first ones, ascending): a caller that ignores a word named by too many
+ * reports need not list them all.
  * @remarks The answerer asks this for each word of every question against every report's title and issuer; at 2,000
  * reports the plain scan was a quarter of an answer's time.
  */
-export function createNameMatcher(names: readonly string[]): (text: string) => number[] {
+export function createNameMatcher(names: readonly string[]): (text: string, most?: number) => number[] {
   const pairs = new Map<string, number[]>();
   names.forEach((name, i) => {
     for (let at = 0; at + 2 <= name.length; at++) {
@@ -198,15 +200,20 @@ export function createNameMatcher(names: readonly string[]): (text: string) => n
       else if (holders[holders.length - 1] !== i) holders.push(i);
     }
   });
-  return (text) => {
-    if (text.length < 2) return names.flatMap((n, i) => (n.includes(text) ? [i] : []));
+  return (text, most = Infinity) => {
+    const out: number[] = [];
+    if (text.length < 2) {
+      for (let i = 0; i < names.length && out.length < most; i++) if (names[i]!.includes(text)) out.push(i);
+      return out;
+    }
     // The rarest pair of the text bounds the names to check.
     let rarest: number[] | undefined;
     for (let at = 0; at + 2 <= text.length; at++) {
       const holders = pairs.get(text.slice(at, at + 2));
-      if (!holders) return [];
+      if (!holders) return out;
       if (!rarest || holders.length < rarest.length) rarest = holders;
     }
-    return rarest!.filter((i) => names[i]!.includes(text));
+    for (let k = 0; k < rarest!.length && out.length < most; k++) if (names[rarest![k]!]!.includes(text)) out.push(rarest![k]!);
+    return out;
   };
 }
