@@ -368,14 +368,22 @@ function mentionIndex(directory: AgencyDirectory): MentionIndex {
 export function findAgencyMentions(question: string, directory: AgencyDirectory, places: PlaceLexicon): AgencyMention[] {
   const q = question;
   const found: AgencyMention[] = [];
+  // By span: a body every city's agency has (住房和城乡建设局) puts hundreds of agencies on one span.
+  const spans = new Map<number, { mention: AgencyMention; agencies: Set<number> }>();
   const add = (start: number, end: number, agency: number) => {
     if (end - start < 2) return;
-    const same = found.find((m) => m.start === start && m.end === end);
+    const key = start * 65536 + end;
+    const same = spans.get(key);
     if (same) {
-      if (!same.agencies.includes(agency)) same.agencies.push(agency);
+      if (!same.agencies.has(agency)) {
+        same.agencies.add(agency);
+        same.mention.agencies.push(agency);
+      }
       return;
     }
-    found.push({ start, end, text: q.slice(start, end), agencies: [agency] });
+    const mention = { start, end, text: q.slice(start, end), agencies: [agency] };
+    found.push(mention);
+    spans.set(key, { mention, agencies: new Set([agency]) });
   };
   const { named, agencies: prepared, bodiesByLast } = mentionIndex(directory);
   // Only agencies with a name, alias or root starting with one of the question's characters can be named by it.
