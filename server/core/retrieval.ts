@@ -51,11 +51,32 @@ function bm25(termFreq: number, matchingCount: number, totalCount: number, field
   return invDocFreq * (D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength)));
 }
 
-/** Scores a term's postings once, when first asked for. */
-function scorePostings(ids: number[], tfs: number[], totalCount: number, fieldLength: ArrayLike<number>, average: number): TermPostings {
-  const scores = new Float64Array(ids.length);
-  for (let i = 0; i < ids.length; i++) scores[i] = bm25(tfs[i]!, ids.length, totalCount, fieldLength[ids[i]!] ?? 0, average);
-  return { ids: Int32Array.from(ids), scores };
+/**
+ * A posting source over term lists decoded on first use and kept, scored once as MiniSearch scores them. The packed
+ * artifact and a MiniSearch instance differ only in how a term's passage ids and term frequencies are read.
+ */
+function cachedSource(
+  decode: (term: string) => { ids: number[]; tfs: number[] } | undefined,
+  stats: { nextId: number; documentCount: number; fieldLength: ArrayLike<number>; average: number },
+): PostingSource {
+  const cache = new Map<string, TermPostings | null>();
+  return {
+    scratch: createScratch(stats.nextId),
+    postings(term) {
+      const hit = cache.get(term);
+      if (hit !== undefined) return hit ?? undefined;
+      const list = decode(term);
+      let result: TermPostings | null = null;
+      if (list && list.ids.length > 0) {
+        const { ids, tfs } = list;
+        const scores = new Float64Array(ids.length);
+        for (let i = 0; i < ids.length; i++) scores[i] = bm25(tfs[i]!, ids.length, stats.documentCount, stats.fieldLength[ids[i]!] ?? 0, stats.average);
+        result = { ids: Int32Array.from(ids), scores };
+      }
+      cache.set(term, result);
+      return result ?? undefined;
+    },
+  };
 }
 
 /**
@@ -64,31 +85,22 @@ function scorePostings(ids: number[], tfs: number[], totalCount: number, fieldLe
  */
 function packedSource(packed: PackedSearch): PostingSource {
   const lists = new Map(packed.postings);
-  const cache = new Map<string, TermPostings | null>();
-  const average = packed.averageFieldLength[0] ?? 1;
-  return {
-    scratch: createScratch(packed.nextId),
-    postings(term) {
-      const hit = cache.get(term);
-      if (hit !== undefined) return hit ?? undefined;
-      const list = lists.get(term);
-      let result: TermPostings | null = null;
-      if (list) {
-        const ids: number[] = [];
-        const tfs: number[] = [];
-        let id = 0;
-        for (const item of list.split(',')) {
-          const colon = item.indexOf(':');
-          id += Number.parseInt(colon === -1 ? item : item.slice(0, colon), 36);
-          ids.push(id);
-          tfs.push(colon === -1 ? 1 : Number.parseInt(item.slice(colon + 1), 36));
-        }
-        result = scorePostings(ids, tfs, packed.documentCount, packed.fieldLength, average);
-      }
-      cache.set(term, result);
-      return result ?? undefined;
-    },
+  const decode = (term: string) => {
+    const list = lists.get(term);
+    if (!list) return undefined;
+    const ids: number[] = [];
+    const tfs: number[] = [];
+    let id = 0;
+    for (const item of list.split(',')) {
+      const colon = item.indexOf(':');
+      id += Number.parseInt(colon === -1 ? item : item.slice(0, colon), 36);
+      ids.push(id);
+      tfs.push(colon === -1 ? 1 : Number.parseInt(item.slice(colon + 1), 36));
+    }
+    return { ids, tfs };
   };
+  const stats = { nextId: packed.nextId, documentCount: packed.documentCount, fieldLength: packed.fieldLength, average: packed.averageFieldLength[0] ?? 1 };
+  return cachedSource(decode, stats);
 }
 
 /** Postings read from a MiniSearch instance through its public serialization (for an index not loaded from an artifact). */
@@ -96,21 +108,14 @@ function miniSearchSource(search: MiniSearch): PostingSource {
   const plain = search.toJSON();
   const fieldLength: number[] = [];
   for (const [id, lengths] of Object.entries(plain.fieldLength)) fieldLength[Number(id)] = lengths[0] ?? 0;
-  const average = plain.averageFieldLength[0] ?? 1;
   const terms = new Map(plain.index.map(([term, fields]) => [term, (fields['0'] ?? {}) as Record<string, number>]));
-  const cache = new Map<string, TermPostings | null>();
-  return {
-    scratch: createScratch(plain.nextId),
-    postings(term) {
-      const hit = cache.get(term);
-      if (hit !== undefined) return hit ?? undefined;
-      const docs = terms.get(term);
-      const ids = docs ? Object.keys(docs).map(Number) : [];
-      const result = ids.length ? scorePostings(ids, ids.map((id) => docs![String(id)]!), plain.documentCount, fieldLength, average) : null;
-      cache.set(term, result);
-      return result ?? undefined;
-    },
+  const decode = (term: string) => {
+    const docs = terms.get(term);
+    if (!docs) return undefined;
+    const ids = Object.keys(docs).map(Number);
+    return { ids, tfs: ids.map((id) => docs[String(id)]!) };
   };
+  return cachedSource(decode, { nextId: plain.nextId, documentCount: plain.documentCount, fieldLength, average: plain.averageFieldLength[0] ?? 1 });
 }
 
 const sources = new WeakMap<object, PostingSource>();
