@@ -108,6 +108,8 @@ function stopProcess(child: ChildProcess, group: boolean): Promise<void> {
  * The Node server as `npm start` runs it (compiled to `dist/server/runtime/node.js`, no tsx), over a given corpus and built index,
  * with the rate limit off and request logging at warn (one JSON line per answer would time the terminal too).
  *
+ * @param options.serverFile - the compiled server to run instead of `npm start`'s (e.g. a copy of an earlier
+ * checkout's `dist/`, to compare before and after in one run).
  * @param options.dataRoot - where its DATA_DIR (the SQLite database) is made; default the system's temporary folder,
  * which is on disk here. A tmpfs such as /dev/shm makes disk syncs free: the what-if of a question log that does
  * not sync on every answer.
@@ -115,7 +117,7 @@ function stopProcess(child: ChildProcess, group: boolean): Promise<void> {
 export function nodeTarget(
   corpusDir: string,
   indexDir: string,
-  options: { name?: string; dataRoot?: string; nodeFlags?: string[] } = {},
+  options: { name?: string; dataRoot?: string; nodeFlags?: string[]; serverFile?: string } = {},
 ): ThroughputTarget {
   return {
     name: options.name ?? 'Node (@hono/node-server)',
@@ -125,7 +127,7 @@ export function nodeTarget(
       const port = await freePort();
       const dataDir = mkdtempSync(join(root, 'qa-bench-data-'));
       await compileServer();
-      const child = spawn(process.execPath, [...(options.nodeFlags ?? []), COMPILED_SERVER], {
+      const child = spawn(process.execPath, [...(options.nodeFlags ?? []), options.serverFile ?? COMPILED_SERVER], {
         env: {
           ...process.env,
           PORT: String(port),

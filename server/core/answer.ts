@@ -114,7 +114,18 @@ const BACK_REFERENCE = /这些都是|以上|上述|这些问题|这些工作/;
 const PLACE = /\d+号|[路街道]\d|大街|大道|大楼|\d+楼|\d+层|位于|地址[:：为是]|网站|网上|外网|公开栏|版块|专栏|栏目|窗口|大厅/;
 const LIST_ITEM = /^[一二三四五六七八九十]+是|^第[一二三四五六七八九十]+|^[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]|^[①②③④⑤⑥⑦⑧⑨⑩]/;
 
-type PassageTexts = { text: string; heading: string; title: string; previous: string };
+type PassageTexts = {
+  text: string;
+  heading: string;
+  title: string;
+  previous: string;
+  /** Fewer than 6 Han characters, digits and Latin letters: too short to answer on its own. */
+  tiny: boolean;
+  /** The first passage of its section (the one before it is under other headings). */
+  opensSection: boolean;
+  /** The numbers the text counts things with (COUNT's first group), found on first need. */
+  counts?: string[];
+};
 const textCaches = new WeakMap<SearchIndex, Map<number, PassageTexts>>();
 
 /**
@@ -134,11 +145,14 @@ function createTextCache(index: SearchIndex): (id: number) => PassageTexts {
       const p = index.passages[id]!;
       const before = index.passages[id - 1];
       const sameParagraph = before && before.doc === p.doc && before.paragraph === p.paragraph;
+      const text = normalizeText(p.text);
       hit = {
-        text: normalizeText(p.text),
+        text,
         heading: normalizeText(p.section.join(' ')),
         title: normalizeText(index.documents[p.doc]?.title ?? ''),
         previous: sameParagraph ? normalizeText(before.text) : '',
+        tiny: Array.from(text.replace(/[^\p{Script=Han}0-9a-z]/gu, '')).length < 6,
+        opensSection: id > 0 && before?.section.join('\n') !== p.section.join('\n'),
       };
       cache.set(id, hit);
     }
@@ -196,7 +210,8 @@ function credit(prepared: PreparedConcept, text: string): number {
 }
 
 /** Whether a passage contains what a question type asks for, beyond the numbers the question itself gives. */
-function typeEvidence(type: QuestionType, passage: IndexedPassage, text: string, analysis: QuestionAnalysis): boolean {
+function typeEvidence(type: QuestionType, passage: IndexedPassage, texts: PassageTexts, analysis: QuestionAnalysis): boolean {
+  const { text } = texts;
   switch (type) {
     case 'phone':
       return PHONE.test(text);
@@ -204,9 +219,8 @@ function typeEvidence(type: QuestionType, passage: IndexedPassage, text: string,
       return passage.kind === 'meta' || passage.kind === 'signoff' || DATE.test(text);
     case 'number': {
       if (passage.kind === 'cell') return true;
-      const own = new Set(analysis.concepts.filter((c) => c.number).map((c) => c.text));
-      const counts = [...text.matchAll(COUNT)].map((m) => m[1]!);
-      return counts.some((n) => !own.has(n)) || CN_COUNT.test(text) || ZERO.test(text);
+      const counts = (texts.counts ??= [...text.matchAll(COUNT)].map((m) => m[1]!));
+      return counts.some((n) => !analysis.concepts.some((c) => c.number && c.text === n)) || CN_COUNT.test(text) || ZERO.test(text);
     }
     case 'person':
       return ROLE.test(text);
@@ -236,26 +250,61 @@ const TYPE_BONUS: Partial<Record<QuestionType, [number, number]>> = {
   reason: [0.05, 0],
 };
 
+/** What ranking needs of a question, the same for every candidate: computed once per question. */
+interface RankingQuestion {
+  /** Words the question puts side by side (工作目标), as a passage would write them: joined, or with 的 between. */
+  sideBySide: Array<{ joined: string; joinedOf: string; weight: number }>;
+  sideBySideWeight: number;
+  /** For a report, whether its title, issuer or year says each concept (see {@link documentConcepts}). */
+  documentLevel(doc: number): boolean[];
+}
+
+function prepareRanking(index: SearchIndex, analysis: QuestionAnalysis, concepts: PreparedConcept[]): RankingQuestion {
+  const q = analysis.normalized;
+  const sideBySide: RankingQuestion['sideBySide'] = [];
+  let sideBySideWeight = 0;
+  const ordered = [...analysis.concepts].sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < ordered.length; i++) {
+    const a = ordered[i]!;
+    const b = ordered[i + 1]!;
+    if (b.start - a.end > 1 || (b.start > a.end && !/^[的之和与及]$/.test(q.slice(a.end, b.start)))) continue;
+    const weight = a.weight + b.weight;
+    sideBySideWeight += weight;
+    sideBySide.push({ joined: a.text + b.text, joinedOf: `${a.text}的${b.text}`, weight });
+  }
+  const byDoc = new Map<number, boolean[]>();
+  return {
+    sideBySide,
+    sideBySideWeight,
+    documentLevel(doc) {
+      let level = byDoc.get(doc);
+      if (!level) byDoc.set(doc, (level = documentConcepts(index, doc, concepts)));
+      return level;
+    },
+  };
+}
+
 function scorePassage(
   index: SearchIndex,
   id: number,
   analysis: QuestionAnalysis,
   concepts: PreparedConcept[],
+  question: RankingQuestion,
   texts: ReturnType<typeof createTextCache>,
   retrieval: number,
 ): ScoredPassage {
   const passage = index.passages[id]!;
-  const { text, heading, title, previous } = texts(id);
-  const q = analysis.normalized;
+  const cached = texts(id);
+  const { text, heading, title, previous } = cached;
   const evidence = new Map<QuestionType, boolean>();
-  for (const t of analysis.types) evidence.set(t, typeEvidence(t, passage, text, analysis));
+  for (const t of analysis.types) evidence.set(t, typeEvidence(t, passage, cached, analysis));
 
   let total = 0;
   let own = 0;
   let context = 0;
   let rankContext = 0;
   const credits: number[] = [];
-  const documentLevel = documentConcepts(index, passage.doc, concepts);
+  const documentLevel = question.documentLevel(passage.doc);
   concepts.forEach((prepared, i) => {
     const c = prepared.concept;
     total += c.weight;
@@ -288,22 +337,14 @@ function scorePassage(
     typeFit += has ? bonus : malus;
   }
   // Words the question puts side by side (工作目标, 工作信息) count more when the passage has them side by side too.
-  let pairs = 0;
   let pairsFound = 0;
-  const ordered = [...analysis.concepts].sort((a, b) => a.start - b.start);
-  for (let i = 0; i + 1 < ordered.length; i++) {
-    const a = ordered[i]!;
-    const b = ordered[i + 1]!;
-    if (b.start - a.end > 1 || (b.start > a.end && !/^[的之和与及]$/.test(q.slice(a.end, b.start)))) continue;
-    const w = a.weight + b.weight;
-    pairs += w;
-    if (text.includes(a.text + b.text) || text.includes(`${a.text}的${b.text}`)) pairsFound += w;
+  for (const { joined, joinedOf, weight } of question.sideBySide) {
+    if (text.includes(joined) || text.includes(joinedOf)) pairsFound += weight;
   }
-  const phrase = pairs > 0 ? pairsFound / pairs : 0;
+  const phrase = question.sideBySideWeight > 0 ? pairsFound / question.sideBySideWeight : 0;
   // A sentence that opens its section speaks for the section's heading.
-  const first = id > 0 && index.passages[id - 1]?.section.join('\n') !== passage.section.join('\n');
-  const lead = first && contextCoverage > coverage ? 0.04 : 0;
-  const tiny = Array.from(text.replace(/[^\p{Script=Han}0-9a-z]/gu, '')).length < 6 ? -0.1 : 0;
+  const lead = cached.opensSection && contextCoverage > coverage ? 0.04 : 0;
+  const tiny = cached.tiny ? -0.1 : 0;
   // A table row answers with its total unless the question names a column (「个人申请的有多少」 names 自然人).
   const cellTotal = passage.kind === 'cell' ? cellTotalBonus(passage.text, coverage) : 0;
 
@@ -342,7 +383,7 @@ function chooseQueryTerms(searchTerms: string[], stats: TermStatistics, budget: 
   return chosen;
 }
 
-const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<[number, number]>; naming: (text: string) => number[] }>();
+const documentTexts = new WeakMap<SearchIndex, { names: string[]; ranges: Array<[number, number]>; naming: (text: string, most?: number) => number[] }>();
 
 /**
  * Sentences of the reports a question names. A report is named when question words that only some reports' titles or
@@ -356,7 +397,8 @@ function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, t
   const scores = new Map<number, number>();
   for (const c of analysis.concepts) {
     if (c.number || Array.from(c.text).length < 2) continue;
-    const holders = cached.naming(c.text);
+    // A word more than half the reports are named by names none of them: listing past half is work for nothing.
+    const holders = cached.naming(c.text, Math.floor(docs.length / 2) + 1);
     if (holders.length === 0 || holders.length > docs.length / 2) continue;
     for (const d of holders) scores.set(d, (scores.get(d) ?? 0) + c.weight);
   }
@@ -376,7 +418,7 @@ function namedDocumentPassages(index: SearchIndex, analysis: QuestionAnalysis, t
 }
 
 /** Each document's title and issuer (normalized) and where its passages start and end. */
-function documentCache(index: SearchIndex): { names: string[]; ranges: Array<[number, number]>; naming: (text: string) => number[] } {
+function documentCache(index: SearchIndex): { names: string[]; ranges: Array<[number, number]>; naming: (text: string, most?: number) => number[] } {
   let cached = documentTexts.get(index);
   if (!cached) {
     const names = index.documents.map((d) => normalizeText(`${d.title} ${d.issuer ?? ''}`));
@@ -488,12 +530,24 @@ function asksAboutDocument(analysis: QuestionAnalysis): boolean {
   );
 }
 
+const yearsOfIndex = new WeakMap<SearchIndex, { distinct: number; newest: number }>();
+
+/** How many distinct report years an index has (a report without one counts as year 0), and the newest. */
+function reportYears(index: SearchIndex): { distinct: number; newest: number } {
+  let found = yearsOfIndex.get(index);
+  if (!found) {
+    const years = new Set(index.documents.map((d) => d.year ?? 0));
+    found = { distinct: years.size, newest: Math.max(...years) };
+    yearsOfIndex.set(index, found);
+  }
+  return found;
+}
+
 /** Adjusts scores for the year rule: the year the question names wins; otherwise the newest report does. */
 function applyYearRule(index: SearchIndex, ranked: ScoredPassage[], named: number[]): void {
 
-  const years = new Set(index.documents.map((d) => d.year ?? 0));
-  if (years.size < 2) return;
-  const newest = Math.max(...years);
+  const { distinct, newest } = reportYears(index);
+  if (distinct < 2) return;
   for (const r of ranked) {
     const year = index.documents[index.passages[r.passage]!.doc]?.year ?? 0;
     if (named.length > 0) {
@@ -696,9 +750,10 @@ export function answerFromCorpus(
   const aboutDocument = asksAboutDocument(analysis);
   recognizeUnindexedWords(analysis, [...retrieval.keys()].map((id) => texts(id).text), weights.passageCount);
   const prepared = prepareConcepts(analysis);
+  const ranking = prepareRanking(index, analysis, prepared);
   const ranked = [...retrieval]
     .filter(([id]) => aboutDocument || index.passages[id]!.kind === 'sentence' || index.passages[id]!.kind === 'cell')
-    .map(([id, score]) => scorePassage(index, id, analysis, prepared, texts, score));
+    .map(([id, score]) => scorePassage(index, id, analysis, prepared, ranking, texts, score));
   applyYearRule(index, ranked, scope.years.length > 0 ? scope.years : analysis.years);
   ranked.sort((a, b) => b.score - a.score || a.passage - b.passage);
 
@@ -707,7 +762,7 @@ export function answerFromCorpus(
   const eligible = ranked.filter(
     (r) =>
       satisfiesYears(index, r.passage, analysis, scope, texts) &&
-      REQUIRED_TYPES.every((t) => !analysis.types.includes(t) || typeEvidence(t, index.passages[r.passage]!, texts(r.passage).text, analysis)),
+      REQUIRED_TYPES.every((t) => !analysis.types.includes(t) || typeEvidence(t, index.passages[r.passage]!, texts(r.passage), analysis)),
   );
   const best = eligible[0];
   if (!best) return none(ranked.length > 0 ? 'no-answer-type' : 'no-candidates', ranked);

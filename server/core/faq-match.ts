@@ -636,6 +636,8 @@ export function createFaqIndex(source: FaqSource, options: FaqMatchOptions): Faq
     memo?: Map<string, FaqMatch | null>;
     /** Questions and alternatives, for suggestions. */
     pool?: string[];
+    /** The hot entries' questions. */
+    hot?: string[];
   }
   let cached: Snapshot | null = null;
   let loading: { revision: number; promise: Promise<Snapshot> } | null = null;
@@ -690,7 +692,9 @@ export function createFaqIndex(source: FaqSource, options: FaqMatchOptions): Faq
       return (await current()).entries;
     },
     async hotQuestions() {
-      return (await current()).entries.filter((e) => e.hot).map((e) => e.question);
+      // The same array for a revision, like the pool: the app merges it with the site's once, not per answer.
+      const snapshot = await current();
+      return (snapshot.hot ??= snapshot.entries.filter((e) => e.hot).map((e) => e.question));
     },
     async suggestionPool() {
       // The same array for a revision: suggestions keep their index of it (core/suggest.ts).

@@ -19,13 +19,28 @@ export function relatedQuestions(question: string, answerable: readonly string[]
   const out: string[] = [];
   // A few more than needed: some are the question itself in other words.
   for (const candidate of [...suggestQuestions(question, answerable, MAX_RELATED * 3), ...hot]) {
-    const key = questionKey(candidate);
+    const key = candidateKey(candidate);
     if (!key || seen.has(key)) continue;
     seen.add(key);
     out.push(candidate);
     if (out.length === MAX_RELATED) break;
   }
   return out;
+}
+
+/**
+ * Keys of the candidates seen lately: the same few hundred FAQ phrasings and hot questions come under answer after
+ * answer, and their keys never change (at most 10,000 kept; then forgotten all at once).
+ */
+const candidateKeys = new Map<string, string>();
+
+function candidateKey(candidate: string): string {
+  let key = candidateKeys.get(candidate);
+  if (key === undefined) {
+    if (candidateKeys.size >= 10_000) candidateKeys.clear();
+    candidateKeys.set(candidate, (key = questionKey(candidate)));
+  }
+  return key;
 }
 
 /**

@@ -51,11 +51,32 @@ function bm25(termFreq: number, matchingCount: number, totalCount: number, field
   return invDocFreq * (D + (termFreq * (K + 1)) / (termFreq + K * (1 - B + (B * fieldLength) / avgFieldLength)));
 }
 
-/** Scores a term's postings once, when first asked for. */
-function scorePostings(ids: number[], tfs: number[], totalCount: number, fieldLength: ArrayLike<number>, average: number): TermPostings {
-  const scores = new Float64Array(ids.length);
-  for (let i = 0; i < ids.length; i++) scores[i] = bm25(tfs[i]!, ids.length, totalCount, fieldLength[ids[i]!] ?? 0, average);
-  return { ids: Int32Array.from(ids), scores };
+/**
+ * A posting source over term lists decoded on first use and kept, scored once as MiniSearch scores them. The packed
+ * artifact and a MiniSearch instance differ only in how a term's passage ids and term frequencies are read.
+ */
+function cachedSource(
+  decode: (term: string) => { ids: number[]; tfs: number[] } | undefined,
+  stats: { nextId: number; documentCount: number; fieldLength: ArrayLike<number>; average: number },
+): PostingSource {
+  const cache = new Map<string, TermPostings | null>();
+  return {
+    scratch: createScratch(stats.nextId),
+    postings(term) {
+      const hit = cache.get(term);
+      if (hit !== undefined) return hit ?? undefined;
+      const list = decode(term);
+      let result: TermPostings | null = null;
+      if (list && list.ids.length > 0) {
+        const { ids, tfs } = list;
+        const scores = new Float64Array(ids.length);
+        for (let i = 0; i < ids.length; i++) scores[i] = bm25(tfs[i]!, ids.length, stats.documentCount, stats.fieldLength[ids[i]!] ?? 0, stats.average);
+        result = { ids: Int32Array.from(ids), scores };
+      }
+      cache.set(term, result);
+      return result ?? undefined;
+    },
+  };
 }
 
 /**
@@ -64,31 +85,22 @@ function scorePostings(ids: number[], tfs: number[], totalCount: number, fieldLe
  */
 function packedSource(packed: PackedSearch): PostingSource {
   const lists = new Map(packed.postings);
-  const cache = new Map<string, TermPostings | null>();
-  const average = packed.averageFieldLength[0] ?? 1;
-  return {
-    scratch: createScratch(packed.nextId),
-    postings(term) {
-      const hit = cache.get(term);
-      if (hit !== undefined) return hit ?? undefined;
-      const list = lists.get(term);
-      let result: TermPostings | null = null;
-      if (list) {
-        const ids: number[] = [];
-        const tfs: number[] = [];
-        let id = 0;
-        for (const item of list.split(',')) {
-          const colon = item.indexOf(':');
-          id += Number.parseInt(colon === -1 ? item : item.slice(0, colon), 36);
-          ids.push(id);
-          tfs.push(colon === -1 ? 1 : Number.parseInt(item.slice(colon + 1), 36));
-        }
-        result = scorePostings(ids, tfs, packed.documentCount, packed.fieldLength, average);
-      }
-      cache.set(term, result);
-      return result ?? undefined;
-    },
+  const decode = (term: string) => {
+    const list = lists.get(term);
+    if (!list) return undefined;
+    const ids: number[] = [];
+    const tfs: number[] = [];
+    let id = 0;
+    for (const item of list.split(',')) {
+      const colon = item.indexOf(':');
+      id += Number.parseInt(colon === -1 ? item : item.slice(0, colon), 36);
+      ids.push(id);
+      tfs.push(colon === -1 ? 1 : Number.parseInt(item.slice(colon + 1), 36));
+    }
+    return { ids, tfs };
   };
+  const stats = { nextId: packed.nextId, documentCount: packed.documentCount, fieldLength: packed.fieldLength, average: packed.averageFieldLength[0] ?? 1 };
+  return cachedSource(decode, stats);
 }
 
 /** Postings read from a MiniSearch instance through its public serialization (for an index not loaded from an artifact). */
@@ -96,21 +108,14 @@ function miniSearchSource(search: MiniSearch): PostingSource {
   const plain = search.toJSON();
   const fieldLength: number[] = [];
   for (const [id, lengths] of Object.entries(plain.fieldLength)) fieldLength[Number(id)] = lengths[0] ?? 0;
-  const average = plain.averageFieldLength[0] ?? 1;
   const terms = new Map(plain.index.map(([term, fields]) => [term, (fields['0'] ?? {}) as Record<string, number>]));
-  const cache = new Map<string, TermPostings | null>();
-  return {
-    scratch: createScratch(plain.nextId),
-    postings(term) {
-      const hit = cache.get(term);
-      if (hit !== undefined) return hit ?? undefined;
-      const docs = terms.get(term);
-      const ids = docs ? Object.keys(docs).map(Number) : [];
-      const result = ids.length ? scorePostings(ids, ids.map((id) => docs![String(id)]!), plain.documentCount, fieldLength, average) : null;
-      cache.set(term, result);
-      return result ?? undefined;
-    },
+  const decode = (term: string) => {
+    const docs = terms.get(term);
+    if (!docs) return undefined;
+    const ids = Object.keys(docs).map(Number);
+    return { ids, tfs: ids.map((id) => docs[String(id)]!) };
   };
+  return cachedSource(decode, { nextId: plain.nextId, documentCount: plain.documentCount, fieldLength, average: plain.averageFieldLength[0] ?? 1 });
 }
 
 const sources = new WeakMap<object, PostingSource>();
@@ -185,10 +190,12 @@ export function retrieveCandidates(index: SearchIndex, terms: readonly string[],
  * Which of `names` contain a text, as `names.filter(n => n.includes(text))` gives their positions (ascending), but
  * through an index of the names' two-code-unit pairs: only names holding every pair of the text are checked.
  *
+ * @param most - stop after this many (the first ones, ascending): a caller that ignores a word named by too many
+ * reports need not list them all.
  * @remarks The answerer asks this for each word of every question against every report's title and issuer; at 2,000
  * reports the plain scan was a quarter of an answer's time.
  */
-export function createNameMatcher(names: readonly string[]): (text: string) => number[] {
+export function createNameMatcher(names: readonly string[]): (text: string, most?: number) => number[] {
   const pairs = new Map<string, number[]>();
   names.forEach((name, i) => {
     for (let at = 0; at + 2 <= name.length; at++) {
@@ -198,15 +205,20 @@ export function createNameMatcher(names: readonly string[]): (text: string) => n
       else if (holders[holders.length - 1] !== i) holders.push(i);
     }
   });
-  return (text) => {
-    if (text.length < 2) return names.flatMap((n, i) => (n.includes(text) ? [i] : []));
+  return (text, most = Infinity) => {
+    const out: number[] = [];
+    if (text.length < 2) {
+      for (let i = 0; i < names.length && out.length < most; i++) if (names[i]!.includes(text)) out.push(i);
+      return out;
+    }
     // The rarest pair of the text bounds the names to check.
     let rarest: number[] | undefined;
     for (let at = 0; at + 2 <= text.length; at++) {
       const holders = pairs.get(text.slice(at, at + 2));
-      if (!holders) return [];
+      if (!holders) return out;
       if (!rarest || holders.length < rarest.length) rarest = holders;
     }
-    return rarest!.filter((i) => names[i]!.includes(text));
+    for (let k = 0; k < rarest!.length && out.length < most; k++) if (names[rarest![k]!]!.includes(text)) out.push(rarest![k]!);
+    return out;
   };
 }

@@ -22,6 +22,11 @@ interface ScopeTable {
   /** Each passage of the scope with the terms of its index record (repeats kept: they are term frequencies). */
   records: Array<{ id: number; terms: string[]; length: number }>;
   averageLength: number;
+  /**
+   * Postings of the terms questions asked in this scope, made on first use: for each record holding the term (by
+   * position in `records`, ascending), how often it holds it and where it first does.
+   */
+  postings?: Map<string, { records: Int32Array; tfs: Int32Array; firsts: Int32Array }>;
 }
 
 const tables = new WeakMap<SearchIndex, Map<string, ScopeTable>>();
@@ -146,19 +151,49 @@ export function scopedRetrieval(index: SearchIndex, docs: readonly number[] | nu
     const df = table.counts.get(t) ?? 0;
     idf.set(t, Math.log(1 + (table.passageCount - df + 0.5) / (df + 0.5)));
   }
-  const out: Array<{ id: number; score: number }> = [];
-  for (const record of table.records) {
-    let tf: Map<string, number> | null = null;
-    for (const t of record.terms) {
-      if (!query.has(t)) continue;
-      tf ??= new Map();
-      tf.set(t, (tf.get(t) ?? 0) + 1);
+  const postings = (table.postings ??= new Map());
+  const missing = [...query].filter((t) => !postings.has(t));
+  if (missing.length > 0) {
+    // One pass over the scope's records for every term this scope has not been asked before.
+    const lists = new Map(missing.map((t) => [t, { records: [] as number[], tfs: [] as number[], firsts: [] as number[] }]));
+    table.records.forEach((record, r) => {
+      record.terms.forEach((t, at) => {
+        const list = lists.get(t);
+        if (!list) return;
+        const last = list.records.length - 1;
+        if (last >= 0 && list.records[last] === r) list.tfs[last]!++;
+        else {
+          list.records.push(r);
+          list.tfs.push(1);
+          list.firsts.push(at);
+        }
+      });
+    });
+    for (const [t, list] of lists) postings.set(t, { records: Int32Array.from(list.records), tfs: Int32Array.from(list.tfs), firsts: Int32Array.from(list.firsts) });
+  }
+  // Each record's terms are summed in the order they first occur in it, as a pass over the record would sum them:
+  // the same floating-point sums, so the same scores and order.
+  const found = new Map<number, Array<{ first: number; value: number }>>();
+  for (const t of query) {
+    const list = postings.get(t)!;
+    const weight = idf.get(t)!;
+    for (let i = 0; i < list.records.length; i++) {
+      const r = list.records[i]!;
+      const record = table.records[r]!;
+      const f = list.tfs[i]!;
+      const norm = BM25.k * (1 - BM25.b + (BM25.b * record.length) / table.averageLength);
+      const value = weight * (BM25.d + (f * (BM25.k + 1)) / (f + norm));
+      const parts = found.get(r);
+      if (parts) parts.push({ first: list.firsts[i]!, value });
+      else found.set(r, [{ first: list.firsts[i]!, value }]);
     }
-    if (!tf) continue;
-    const norm = BM25.k * (1 - BM25.b + (BM25.b * record.length) / table.averageLength);
+  }
+  const out: Array<{ id: number; score: number }> = [];
+  for (const [r, parts] of found) {
+    if (parts.length > 1) parts.sort((x, y) => x.first - y.first);
     let score = 0;
-    for (const [t, f] of tf) score += idf.get(t)! * (BM25.d + (f * (BM25.k + 1)) / (f + norm));
-    out.push({ id: record.id, score: score * tf.size });
+    for (const part of parts) score += part.value;
+    out.push({ id: table.records[r]!.id, score: score * parts.length });
   }
   return out.sort((a, b) => b.score - a.score || a.id - b.id);
 }

@@ -148,11 +148,24 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(body);
   });
 
+  // The hot questions and the pool change only with an FAQ edit or new site settings, and the FAQ index returns the
+  // same arrays for a revision: they are merged once per change, not per answer (and the same pool array lets
+  // core/suggest.ts find its prepared index at once).
+  const none: string[] = [];
+  let hotMerged: { staff: readonly string[]; site: readonly string[]; merged: string[] } | null = null;
+  let poolMerged: { hot: readonly string[]; faq: readonly string[]; pool: string[] } | null = null;
   const hotQuestions = async () => {
-    const hot = deps.hotQuestions ? await deps.hotQuestions() : [];
-    return mergeHotQuestions(hot, siteNow().hotQuestions);
+    const staff = deps.hotQuestions ? await deps.hotQuestions() : none;
+    const site = siteNow().hotQuestions;
+    if (hotMerged?.staff !== staff || hotMerged.site !== site) hotMerged = { staff, site, merged: mergeHotQuestions(staff, site) };
+    return hotMerged.merged;
   };
-  const suggestionPool = async () => [...(await hotQuestions()), ...(deps.suggestionPool ? await deps.suggestionPool() : [])];
+  const suggestionPool = async () => {
+    const hot = await hotQuestions();
+    const faq = deps.suggestionPool ? await deps.suggestionPool() : none;
+    if (poolMerged?.hot !== hot || poolMerged.faq !== faq) poolMerged = { hot, faq, pool: [...hot, ...faq] };
+    return poolMerged.pool;
+  };
   const answerability = createAnswerabilityCache();
   /** For a question the robot cannot answer: answerable questions near it (nearest-questions.ts), else the hot questions. */
   const suggestionsFor = async (question: string, result: AnswerResult, report?: string) => {
@@ -170,8 +183,7 @@ export function createApp(deps: AppDeps): Hono {
     const response: AskResponse = { id, ...result.response };
     if (response.matched === 'none') response.suggestions = await suggestionsFor(question, result, report);
     else {
-      const hot = await hotQuestions();
-      const related = relatedQuestions(question, await suggestionPool(), hot, result.faq ? [result.faq.question] : []);
+      const related = relatedQuestions(question, await suggestionPool(), await hotQuestions(), result.faq ? [result.faq.question] : []);
       if (related.length > 0) response.related = related;
       const clarify = result.corpus ? findClarification(engine.index, result.corpus) : null;
       if (clarify) response.clarify = clarify;

@@ -50,8 +50,14 @@ export interface SqlResult<T = Record<string, unknown>> {
  */
 export interface SqlDriver {
   run<T = Record<string, unknown>>(statement: SqlStatement): Promise<SqlResult<T>>;
-  /** Runs the statements in order as one transaction: all or nothing. */
-  batch(statements: readonly SqlStatement[]): Promise<SqlResult[]>;
+  /**
+   * Runs the statements in order as one transaction: all or nothing.
+   *
+   * @param options.sync - default true: the commit is on disk when the promise settles (it survives a power cut).
+   * false: it survives a kill of the process, and a power cut only once a later synced commit or checkpoint has
+   * run (SQLite: synchronous=NORMAL for this transaction, no disk sync; D1 commits as always).
+   */
+  batch(statements: readonly SqlStatement[], options?: { sync?: boolean }): Promise<SqlResult[]>;
 }
 
 export interface SqlStoreOptions {
@@ -319,10 +325,11 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
   const withId = (entry: FaqEntry, ids: Map<string, number>): FaqEntry =>
     entry.id > 0 ? entry : { ...entry, id: ids.get(questionKey(entry.question)) ?? 0 };
 
-  // The question log may be written in batches: one transaction (one disk sync on SQLite with synchronous=FULL) per
-  // interval or 100 questions instead of one per question. A crash loses at most the last interval of the log; staff
-  // writes (FAQ, feedback) still commit one by one. Reads that involve the log flush first, so nothing reads around
-  // the buffer.
+  // The question log may be written in batches: one transaction per interval or 100 questions instead of one per
+  // question, committed without a disk sync (`sync: false`): a kill of the process loses at most the last interval
+  // of the log, a power cut also what was committed since the last synced write; staff writes (FAQ, feedback) still
+  // commit one by one, each synced. Reads and writes that involve the log flush first, so nothing reads around the
+  // buffer and no feedback arrives before the question it rates.
   const batchMs = options.questionBatchMs ?? 0;
   const pending: QuestionRecord[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
@@ -331,7 +338,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
   const flush = async () => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
-    if (pending.length > 0) await driver.batch(pending.splice(0).map(recordStatement));
+    if (pending.length > 0) await driver.batch(pending.splice(0).map(recordStatement), { sync: false });
   };
 
   const unansweredPage = async ({ since, limit, sort = 'count', offset = 0 }: UnansweredQuery): Promise<UnansweredPage> => {

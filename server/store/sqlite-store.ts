@@ -85,7 +85,19 @@ export function sqliteDriver(db: Database.Database): SqlDriver {
   const transaction = db.transaction((statements: readonly SqlStatement[]) => statements.map(execute));
   return {
     run: async <T>(statement: SqlStatement) => execute(statement) as SqlResult<T>,
-    batch: async (statements) => transaction(statements),
+    batch: async (statements, options) => {
+      if (options?.sync !== false) return transaction(statements);
+      // In WAL mode a commit under synchronous=NORMAL is in the WAL file (the OS has it: it survives a kill) but not
+      // synced; the next commit under FULL syncs the WAL, these frames included. Set outside the transaction: the
+      // pragma is per connection, and better-sqlite3 runs all three steps before any other statement can.
+      const previous = db.pragma('synchronous', { simple: true });
+      db.pragma('synchronous = NORMAL');
+      try {
+        return transaction(statements);
+      } finally {
+        db.pragma(`synchronous = ${Number(previous)}`);
+      }
+    },
   };
 }
 
@@ -94,7 +106,9 @@ export function sqliteDriver(db: Database.Database): SqlDriver {
  *
  * @remarks journal_mode=WAL lets the robot answer while staff write and the backup copies; synchronous=FULL syncs
  * the WAL at every commit, so a write acknowledged to staff survives a kill -9 or a power cut. The question log is
- * written once per 100 ms (see SqlStoreOptions.questionBatchMs); the FAQ revision is read from the database at most
+ * written once per 100 ms (see SqlStoreOptions.questionBatchMs) without a disk sync of its own (synchronous=NORMAL
+ * for that transaction: it survives a kill -9, and a power cut once the next staff write or checkpoint has synced
+ * the WAL); the FAQ revision is read from the database at most
  * once a second (one process owns the database, and its own writes refresh it at once).
  * @throws Error naming the file when it cannot be opened or is not a database.
  */

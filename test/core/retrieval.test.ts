@@ -51,6 +51,17 @@ describe('candidate retrieval', () => {
     for (const word of words) expect(naming(word), word).toEqual(names.flatMap((n, i) => (n.includes(word) ? [i] : [])));
   });
 
+  it('stops after the first `most` reports named, in the same order', () => {
+    const corpus = loadCorpus(mixedCorpusDir());
+    const names = corpus.index.documents.map((d) => `${d.title} ${d.issuer ?? ''}`);
+    const naming = createNameMatcher(names);
+    for (const word of ['年度报告', '政府信息', '年', '']) {
+      const all = names.flatMap((n, i) => (n.includes(word) ? [i] : []));
+      expect(all.length, word).toBeGreaterThan(3);
+      expect(naming(word, 3), word).toEqual(all.slice(0, 3));
+    }
+  });
+
   it('finds nothing for terms no passage holds', () => {
     expect(retrieveCandidates(loadCorpus().index, ['不存在的词语甲乙丙'], 60)).toEqual([]);
   });

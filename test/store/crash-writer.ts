@@ -1,5 +1,6 @@
 // Child process of the crash test: writes FAQ entries (and edits) through the store as fast as it can and reports
-// each acknowledged write on stdout ("c <id> <question>" or "u <id> <version>") until it is killed.
+// each acknowledged write on stdout ("c <id> <question>", "u <id> <version>", or "q <answer id>" for a question-log
+// row written by the log's batch, which does not sync) until it is killed.
 import { writeSync } from 'node:fs';
 import { openSqliteStore } from '../../server/store/sqlite-store.js';
 
@@ -17,6 +18,10 @@ for (let i = 0; ; i++) {
   );
   // Synchronous write to fd 1: the line is out before the next write starts, so every reported id was acknowledged.
   writeSync(1, `c ${entry.id} ${question}\n`);
+  const answerId = `crash-${round}-${i}`;
+  await store.recordQuestion({ id: answerId, question, matched: 'none', faqId: null, passage: null, askedAt: new Date().toISOString() });
+  await store.flush();
+  writeSync(1, `q ${answerId}\n`);
   if (i % 3 === 2) {
     const result = await store.updateFaq(entry.id, { question, alternatives: [], answer: `edited ${i}`, link: null, tags: [], enabled: true, hot: false }, entry.version, 'crash-test');
     if (result.status === 'updated') writeSync(1, `u ${entry.id} ${result.entry.version}\n`);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../server/store/backup.js';
 import { databasePath, openSqliteStore, sqliteDriver, type SqliteStore } from '../../server/store/sqlite-store.js';
 import { faqInput, tempDataDir } from '../helpers/staff.js';
+import { createSqlStore } from '../../server/store/sql-store.js';
 import { describeDriverContract } from './sql-driver-contract.js';
 import { describeStoreContract } from './store-contract.js';
 
@@ -33,6 +34,36 @@ describe('opening the database', () => {
     const again = open(dataDir);
     expect(again.db.prepare('SELECT count(*) FROM d1_migrations').pluck().get()).toBe(names.length);
     expect((await again.listFaq()).map((e) => e.question)).toEqual(['办事大厅几点上班？']);
+  });
+
+  it('commits a batch asked not to sync under synchronous=NORMAL and returns to FULL for every other write', async () => {
+    const store = open();
+    const driver = sqliteDriver(store.db);
+    const level = { sql: 'SELECT synchronous AS level FROM pragma_synchronous', params: [] };
+    expect((await driver.batch([level], { sync: false }))[0]!.rows).toEqual([{ level: 1 }]);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+    expect((await driver.batch([level]))[0]!.rows).toEqual([{ level: 2 }]);
+    await expect(driver.batch([{ sql: 'SELECT * FROM no_such_table', params: [] }], { sync: false })).rejects.toThrow(/no such table/);
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
+  });
+
+  it('writes the question log in batches that do not sync, and staff writes synced', async () => {
+    const store = open();
+    const batches: Array<{ statements: number; sync: boolean }> = [];
+    const real = sqliteDriver(store.db);
+    const sql = createSqlStore(
+      { run: real.run, batch: (statements, options) => (batches.push({ statements: statements.length, sync: options?.sync !== false }), real.batch(statements, options)) },
+      { questionBatchMs: 10_000 },
+    );
+    for (let i = 0; i < 3; i++) {
+      await sql.recordQuestion({ id: `q-${i}`, question: `问题${i}`, matched: 'none', faqId: null, passage: null, askedAt: '2026-12-03T08:00:00.000Z' });
+    }
+    expect(batches).toEqual([]);
+    await sql.createFaq(faqInput({ question: '办事大厅几点上班？' }), 'staff');
+    await sql.flush();
+    expect(batches.filter((b) => !b.sync)).toEqual([{ statements: 3, sync: false }]);
+    expect(batches.filter((b) => b.sync).length).toBeGreaterThan(0);
+    expect(store.db.prepare('SELECT count(*) FROM questions').pluck().get()).toBe(3);
   });
 
   it('keeps PRAGMAs and transactions out of the migration files (D1 applies the same files)', () => {
