@@ -39,7 +39,7 @@ export const STRINGS = {
   leaveQuestion: '您的问题',
   phone: '手机或电话（可不填）',
   email: '电子邮箱（可不填）',
-  consent: '我同意工作人员用以上联系方式答复我，答复后联系方式会被删除。',
+  consent: '我同意工作人员用以上联系方式答复我。联系方式只用于答复，答复后或长期未答复时都会被删除。',
   needConsent: '留下联系方式，请先勾选同意。',
   submit: '提交留言',
   cancel: '取消',
