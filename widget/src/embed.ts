@@ -4,6 +4,7 @@
 import { readWidgetConfig, type EmbedAttributes } from './config.js';
 import { CHAT_ICON, createHost, LARGE_TEXT_KEY } from './host.js';
 import type { WidgetHandle } from './mount.js';
+import { SHARED } from './shared.js';
 
 /** The page-facing API, `window.QAWidget`. Calls made before the widget has mounted run once it has. */
 export interface QAWidgetApi {
@@ -43,6 +44,7 @@ function start(): void {
   const load = (): Promise<void> =>
     (loading ??= new Promise<void>((resolve, reject) => {
       const tag = document.createElement('script');
+      window.QAWidgetShared = SHARED;
       tag.src = `${config.endpoint}/widget-app.js`;
       tag.onload = () => {
         const mount = window.QAWidgetApp;
