@@ -16,8 +16,12 @@ export type ApiFailure = { kind: 'network' } | { kind: 'timeout' } | { kind: 'ht
 
 /** Thrown by every {@link ApiClient} call that does not get a usable answer. */
 export class ApiRequestError extends Error {
-  constructor(readonly failure: ApiFailure) {
+  // `declare` and an assignment, not a parameter property: a class field below ES2022 costs the panel Oxc's
+  // defineProperty helpers.
+  declare readonly failure: ApiFailure;
+  constructor(failure: ApiFailure) {
     super(failure.kind === 'http' ? `the robot's API answered ${failure.status}` : `request failed: ${failure.kind}`);
+    this.failure = failure;
     this.name = 'ApiRequestError';
   }
 }
