@@ -460,9 +460,9 @@ function round(n: number): number {
 /** `POST /api/feedback`: a citizen rates an answer (rate-limited by the app like /api/ask). */
 export function feedbackRoute(staff: StaffDeps) {
   const now = staff.now ?? (() => new Date());
-  return (app: Hono): void => {
+  return (app: Hono, deps: AppDeps): void => {
     app.post('/api/feedback', async (c) => {
-      const body = await readJsonObject(c, MAX_BODY_BYTES);
+      const body = await readJsonObject(c, MAX_BODY_BYTES, deps.bodyReader);
       const { answerId, helpful, comment } = body;
       if (typeof answerId !== 'string' || !/^[A-Za-z0-9-]{1,100}$/.test(answerId)) {
         throw new ApiError(400, 'invalid_answer_id', '"answerId" is required: the "id" of the answer from /api/ask');

@@ -14,7 +14,7 @@ import { ApiError, errorResponse } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { defaultDocument, renderReportList, renderReportPage, SITE_CSS, SITE_JS, type SiteSettings } from './pages.js';
 import { createMemoryRateLimiter, rateKeys, type RateLimiter } from './rate-limit.js';
-import { limitBody, MAX_BODY_BYTES, readJsonObject, validatePath, validateQuestion, validateReport } from './validate.js';
+import { limitBody, limitJsonBody, MAX_BODY_BYTES, readJsonObject, validatePath, validateQuestion, validateReport, type BodyReader } from './validate.js';
 
 /** What a runtime hands to {@link createApp}. */
 export interface AppDeps {
@@ -28,6 +28,8 @@ export interface AppDeps {
   assets?: (path: string) => Promise<Response | null>;
   /** The client's network address (for rate limiting); the runtime knows where it comes from. */
   clientAddress?: (c: Context) => string;
+  /** Reads JSON bodies of the public API without the web Request, where the runtime can (Node: node-body.ts). */
+  bodyReader?: BodyReader;
   rateLimiter?: RateLimiter;
   logger?: Logger;
   /** Extra routes mounted by other modules (staff API, feedback), given the same dependencies. */
@@ -133,10 +135,10 @@ export function createApp(deps: AppDeps): Hono {
   app.use('/api/stats', limited);
   app.use('/stats', limited);
   // After the rate limit: bodies are counted as they stream and never read past the limit (staff routes set their own).
-  app.use('/api/ask', limitBody(MAX_BODY_BYTES));
-  app.use('/api/feedback', limitBody(MAX_BODY_BYTES));
-  app.use('/api/inquiries/*', limitBody(MAX_BODY_BYTES));
-  app.use('/api/inquiries', limitBody(MAX_BODY_BYTES));
+  app.use('/api/ask', limitJsonBody(MAX_BODY_BYTES, deps.bodyReader));
+  app.use('/api/feedback', limitJsonBody(MAX_BODY_BYTES, deps.bodyReader));
+  app.use('/api/inquiries/*', limitJsonBody(MAX_BODY_BYTES, deps.bodyReader));
+  app.use('/api/inquiries', limitJsonBody(MAX_BODY_BYTES, deps.bodyReader));
 
   app.get('/healthz', (c) => {
     const body: HealthResponse = {
@@ -202,7 +204,7 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(response);
   };
   app.post('/api/ask', async (c) => {
-    const body = await readJsonObject(c);
+    const body = await readJsonObject(c, MAX_BODY_BYTES, deps.bodyReader);
     return ask(c, validateQuestion(body.question), validateReport(body.report));
   });
   app.get('/api/ask', async (c) => ask(c, validateQuestion(c.req.query('q'), 'q'), validateReport(c.req.query('report'))));

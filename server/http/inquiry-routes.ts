@@ -35,7 +35,7 @@ import { actorOf, intQuery, type StaffDeps } from './staff-request.js';
 import { ApiError } from './errors.js';
 import { createLogger } from './log.js';
 import { createMemoryRateLimiter } from './rate-limit.js';
-import { readJsonObject } from './validate.js';
+import { MAX_BODY_BYTES, readJsonObject } from './validate.js';
 
 /** Longest inquiry question, in characters: room for the situation, not an essay. */
 export const MAX_INQUIRY_CHARS = 1000;
@@ -136,7 +136,7 @@ export function inquiryRoutes(staff: StaffDeps) {
     const deadlineDays = deps.config.inquiryDeadlineDays;
 
     app.post('/api/inquiries', async (c) => {
-      const body = await readJsonObject(c);
+      const body = await readJsonObject(c, MAX_BODY_BYTES, deps.bodyReader);
       const question = maskPersonalData(requiredText(body.question, 'question', MAX_INQUIRY_CHARS));
       const { answerId } = body;
       if (answerId !== undefined && answerId !== null && (typeof answerId !== 'string' || !/^[A-Za-z0-9-]{1,100}$/.test(answerId))) {
@@ -159,7 +159,7 @@ export function inquiryRoutes(staff: StaffDeps) {
     });
 
     app.post('/api/inquiries/lookup', async (c) => {
-      const body = await readJsonObject(c);
+      const body = await readJsonObject(c, MAX_BODY_BYTES, deps.bodyReader);
       if (typeof body.code !== 'string') throw new ApiError(400, 'missing_code', '"code" is required: the 查询码 given when the question was left');
       const code = normalizeLookupCode(body.code);
       if (!code) throw new ApiError(400, 'invalid_code', '"code" is not a 查询码: 12 letters and digits, like 7KQ2-M9XD-4HTR');

@@ -34,20 +34,44 @@ export function limitBody(maxBytes: number, advice = ''): MiddlewareHandler {
 }
 
 /**
+ * A runtime's own way to read a request body without building the web `Request` around it (on Node that
+ * construction, with its stream and abort signal, costs more than answering a question: BENCHMARKS.md).
+ */
+export interface BodyReader {
+  /** Whether this request's body can be read here (Node: the request came through the Node server). */
+  accepts(c: Context): boolean;
+  /**
+   * The whole body, never holding more than `maxBytes`: a longer one is refused with the 413 {@link ApiError}
+   * (the rest left to the server to discard); a client that hangs up mid-body gets a 400.
+   */
+  read(c: Context, maxBytes: number): Promise<Uint8Array>;
+}
+
+/**
+ * {@link limitBody} for a route whose body is read by {@link readJsonObject} with `reader`: when the runtime's
+ * reader takes the request, the limit is counted there (Hono's `bodyLimit` would build the web `Request` first).
+ */
+export function limitJsonBody(maxBytes: number, reader: BodyReader | undefined): MiddlewareHandler {
+  const limited = limitBody(maxBytes);
+  return (c, next) => (reader?.accepts(c) ? next() : limited(c, next));
+}
+
+/**
  * Reads a JSON object body: 415 unless the content type is JSON, 413 above {@link MAX_BODY_BYTES}, 400 for a body
  * that is not JSON or not an object.
  *
  * @remarks The size check here is a second line: routes are wrapped in {@link limitBody}, which stops reading at the
- * limit; `arrayBuffer()` alone would buffer a chunked body whole before its size is known.
+ * limit; `arrayBuffer()` alone would buffer a chunked body whole before its size is known. With a runtime's
+ * `reader` that accepts the request (routes wrapped in {@link limitJsonBody}), the reader counts and stops instead.
  */
-export async function readJsonObject(c: Context, maxBytes = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+export async function readJsonObject(c: Context, maxBytes = MAX_BODY_BYTES, reader?: BodyReader): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim())) {
     throw new ApiError(415, 'unsupported_media_type', 'send the request body as JSON with Content-Type: application/json');
   }
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > maxBytes) throw tooLarge(maxBytes);
-  const buffer = await c.req.arrayBuffer();
+  const buffer = reader?.accepts(c) ? await reader.read(c, maxBytes) : await c.req.arrayBuffer();
   if (buffer.byteLength > maxBytes) throw tooLarge(maxBytes);
   let text: string;
   try {
@@ -68,7 +92,8 @@ export async function readJsonObject(c: Context, maxBytes = MAX_BODY_BYTES): Pro
   return value as Record<string, unknown>;
 }
 
-function tooLarge(maxBytes: number): ApiError {
+/** The 413 error of a body above `maxBytes`. */
+export function tooLarge(maxBytes: number): ApiError {
   return new ApiError(413, 'payload_too_large', `the request body is larger than ${describeBytes(maxBytes)}`);
 }
 

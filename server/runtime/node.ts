@@ -11,6 +11,7 @@ import { IndexMismatchError, loadSearchIndex, type SearchIndex } from '../core/s
 import type { Store } from '../core/store.js';
 import { staffAppDeps } from '../http/admin-routes.js';
 import { createApp, type AppDeps } from '../http/app.js';
+import { nodeBodyReader } from './node-body.js';
 import { createLogger, type Logger } from '../http/log.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { loadCorpusEngine, readAliases, readSiteSettings, readSynonyms, type QuestionSegmenter } from './node-engine.js';
@@ -151,6 +152,7 @@ export function createNodeApp(config: Config, log: Logger, extra: NodeAppExtra =
     currentSite: () => currentSite,
     assets: createFileAssets(join(process.cwd(), 'dist', 'public')),
     clientAddress: nodeClientAddress(config),
+    bodyReader: nodeBodyReader,
     logger: log,
     ...staff,
     ...overrides,
