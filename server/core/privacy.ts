@@ -41,6 +41,8 @@ interface Detector {
   accept?: (match: string) => boolean;
   /** Masks only this capture group (the name after 「我叫」), not the cue. */
   group?: number;
+  /** What every match holds (checked on the folded text first): most questions hold none, and skip the pattern. */
+  needs: RegExp;
 }
 
 const digitsOf = (s: string) => s.replace(/[^0-9Xx]/g, '').toUpperCase();
@@ -59,17 +61,21 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+const DIGIT = /\d/;
+
 /** In order of precedence: where two overlap, the earlier wins (an e-mail holding digits is an e-mail). */
 const DETECTORS: Detector[] = [
   {
     label: '[邮箱]',
     pattern: /[A-Za-z0-9._%+-]+\s?@\s?[A-Za-z0-9-]+(?:\s?[.。]\s?[A-Za-z0-9-]+)*\s?[.。]\s?[A-Za-z]{2,}/g,
+    needs: /@/,
   },
   {
     // 18 characters (the last may be X) or 15 digits, in any grouping: 「110105 19491231 002X」.
     label: '[身份证号]',
     pattern: new RegExp(`(?<!\\d)[1-9]${spaced(14)}(?:${spaced(2)}${SEP}[\\dXx])?(?![\\dXx])`, 'g'),
     accept: (m) => ID_18.test(digitsOf(m)) || ID_15.test(digitsOf(m)),
+    needs: DIGIT,
   },
   {
     // 16–19 digits starting like a card (3 JCB/Amex, 4 Visa, 5 Mastercard, 6 UnionPay; a year never does), Luhn-valid
@@ -80,21 +86,25 @@ const DETECTORS: Detector[] = [
       const digits = digitsOf(m);
       return /^\d{16,19}$/.test(digits) && (luhnValid(digits) || digits.startsWith('62'));
     },
+    needs: DIGIT,
   },
   {
     label: '[手机号]',
     pattern: new RegExp(`(?<!\\d)(?:(?:\\+|00)?86${SEP})?1${SEP}[3-9]${spaced(9)}(?!\\d)`, 'g'),
+    needs: DIGIT,
   },
   {
     // With an area code (0453-6958002, (0453) 695 8002): any grouping.
     label: '[电话]',
     pattern: new RegExp(`(?<!\\d)\\(?\\s?0\\d{2,3}\\s?\\)?${SEP}[2-9]${spaced(6, 7)}(?!\\d)`, 'g'),
+    needs: DIGIT,
   },
   {
     // Without one: 7 or 8 digits in one run or split by one dash, and not an amount (「23000000元」).
     label: '[电话]',
     pattern: new RegExp(`(?<!\\d[.,]?)[2-9]\\d{2,3}-?\\d{4}(?![\\d.])${COUNT_UNIT}`, 'g'),
     accept: (m) => /^\d{7,8}$/.test(m.replace('-', '')),
+    needs: DIGIT,
   },
   {
     // A house address: a street, lane, village or estate, then its number and any building, unit and room.
@@ -103,12 +113,15 @@ const DETECTORS: Detector[] = [
       `${PLACE_NAME}${PLACE_KIND}\\s?${ADDRESS_NUMBER}\\s?${ADDRESS_UNIT}(?:\\s?[-之]?\\s?${ADDRESS_NUMBER}\\s?${ADDRESS_UNIT})*(?:\\s?${ADDRESS_NUMBER}(?:-${ADDRESS_NUMBER})+)?`,
       'gu',
     ),
+    // A kind of place (路, 街, 小区, 大厦 …) and a number.
+    needs: /[路街道巷弄里村屯苑园胡区寓厦场][\s\S]*[0-9一二三四五六七八九十百零〇两]/,
   },
   {
     // A name the citizen gives: 「我叫张三」「姓名：李四」.
     label: '[姓名]',
     pattern: /(?:我叫|我的名字是|我的名字叫|名叫|姓名\s?[:：]?)\s?((?:(?![想要问请住在是的家，。、,.!?！？\s])\p{Script=Han}){2,4})/dgu,
     group: 1,
+    needs: /叫|名字|姓名/,
   },
 ];
 
@@ -130,6 +143,7 @@ export function maskPersonalData(text: string): string {
   const spans: Array<{ start: number; end: number; label: string }> = [];
   const overlaps = (start: number, end: number) => spans.some((s) => start < s.end && s.start < end);
   for (const detector of DETECTORS) {
+    if (!detector.needs.test(folded)) continue;
     const pattern = new RegExp(detector.pattern);
     for (let match = pattern.exec(folded); match; match = pattern.exec(folded)) {
       const [start, end] = detector.group ? match.indices![detector.group]! : [match.index, match.index + match[0].length];
