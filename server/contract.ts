@@ -63,7 +63,7 @@ export interface ContactPoint {
 
 /** `POST /api/ask` answer. */
 export interface AskResponse {
-  /** Id of this answer, to send back with feedback. */
+  /** Id of this answer, to send back with feedback: a UUID of version 7 (time-ordered, 74 random bits). */
   id: string;
   /** Verbatim text: a passage of a report, a staff-approved FAQ answer, or (for `none`) the robot's fixed reply. */
   answer: string;

@@ -14,6 +14,7 @@ import { ApiError, errorResponse } from './errors.js';
 import { createLogger, type Logger } from './log.js';
 import { defaultDocument, renderReportList, renderReportPage, SITE_CSS, SITE_JS, type SiteSettings } from './pages.js';
 import { createMemoryRateLimiter, rateKeys, type RateLimiter } from './rate-limit.js';
+import { newAnswerId } from '../core/answer-id.js';
 import { limitBody, limitJsonBody, MAX_BODY_BYTES, readJsonObject, validatePath, validateQuestion, validateReport, type BodyReader } from './validate.js';
 
 /** What a runtime hands to {@link createApp}. */
@@ -181,7 +182,7 @@ export function createApp(deps: AppDeps): Hono {
   const ask = async (c: Context, question: string, report?: string) => {
     const started = Date.now();
     const result = await engine.answer(question, report ? { report } : {});
-    const id = crypto.randomUUID();
+    const id = newAnswerId();
     const response: AskResponse = { id, ...result.response };
     if (response.matched === 'none') response.suggestions = await suggestionsFor(question, result, report);
     else {
