@@ -1,6 +1,7 @@
 // Owns the ask-vs-floor comparison (BENCHMARKS.md, "Throughput against the floor"): POST /api/ask of the server as
-// `npm start` runs it against the floor server (bench/floor-server.ts), side by side in alternating rounds, with the
-// fixture questions and the SQLite question log on; `--profile` then profiles the server under the same load.
+// `npm start` runs it against the floor server (bench/floor-server.ts), and against the floor reading its body as the
+// robot's Node shell does, side by side in alternating rounds, with the fixture questions and the SQLite question log
+// on; `--profile` then profiles the server under the same load.
 //
 //   npx tsx bench/floor.ts [--rounds=6] [--seconds=3] [--profile]
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { COMPILED_SERVER, compileServer } from './child.js';
 import { readQuestions } from './fixtures.js';
 import { hotFunctions } from './profile.js';
-import { median } from './stats.js';
+import { median, medianRatio } from './stats.js';
 import { askLoad, floorTarget, measureThroughput, nodeTarget } from './throughput.js';
 
 const option = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
@@ -23,12 +24,17 @@ const built = spawnSync(process.execPath, ['dist/server/build/build-index-cli.js
 if (built.status !== 0) throw new Error(`the index build failed: ${built.stderr}`);
 const questions = readQuestions().map((q) => q.question);
 console.log(`load average ${loadavg()[0]!.toFixed(2)}; ${rounds} rounds of ${seconds} s; ${questions.length} fixture questions`);
-const rows = await measureThroughput([floorTarget(), nodeTarget(resolve('corpus'), indexDir)], questions, { rounds, seconds, connections: 10, log: console.log });
-console.log('| Target | ask req/s (median) | ask p99 | ask / floor (median of per-round ratios) | errors |');
-console.log('| --- | ---: | ---: | ---: | ---: |');
+const targets = [floorTarget(), floorTarget({ bodyFromIncoming: true }), nodeTarget(resolve('corpus'), indexDir)];
+const rows = await measureThroughput(targets, questions, { rounds, seconds, connections: 10, log: console.log });
+const sameReading = rows[1]!.askRps ?? [];
+console.log('| Target | ask req/s (median) | ask p99 | ask / floor (median of per-round ratios) | ask / floor reading the body alike | errors |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
-  if (r.unavailable) console.log(`| ${r.name} | ${r.unavailable} | | | |`);
-  else console.log(`| ${r.name} | ${median(r.askRps ?? []).toFixed(0)} | ${r.askP99Ms} ms | ${(r.askVsFloor ?? 0).toFixed(2)} | ${(r.errors?.ask ?? 0) + (r.errors?.health ?? 0)} |`);
+  if (r.unavailable) console.log(`| ${r.name} | ${r.unavailable} | | | | |`);
+  else {
+    const alike = sameReading.length ? medianRatio(r.askRps ?? [], sameReading).toFixed(2) : '';
+    console.log(`| ${r.name} | ${median(r.askRps ?? []).toFixed(0)} | ${r.askP99Ms} ms | ${(r.askVsFloor ?? 0).toFixed(2)} | ${alike} | ${(r.errors?.ask ?? 0) + (r.errors?.health ?? 0)} |`);
+  }
 }
 
 if (process.argv.includes('--profile')) {

@@ -168,14 +168,17 @@ export function nodeTarget(
 /**
  * The stack's floor for an ask-shaped request (bench/floor-server.ts), compiled and run as the server is.
  */
-export function floorTarget(): ThroughputTarget {
+export function floorTarget(options: { bodyFromIncoming?: boolean } = {}): ThroughputTarget {
   return {
-    name: 'Floor (Hono POST: JSON body in, 1 kB JSON + UUID out)',
-    floor: true,
+    name: options.bodyFromIncoming
+      ? 'Floor, body read as the robot reads it (from the IncomingMessage)'
+      : 'Floor (Hono POST: JSON body in, 1 kB JSON + UUID out)',
+    floor: !options.bodyFromIncoming,
     async start() {
       const [file] = await compileServer(['bench/floor-server.ts']);
       const port = await freePort();
-      const child = spawn(process.execPath, [file!], { env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+      const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...(options.bodyFromIncoming ? { FLOOR_BODY: 'incoming' } : {}) };
+      const child = spawn(process.execPath, [file!], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let output = '';
       child.stderr!.setEncoding('utf8').on('data', (d: string) => (output = (output + d).slice(-4000)));
       const url = `http://127.0.0.1:${port}`;

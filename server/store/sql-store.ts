@@ -66,6 +66,19 @@ export interface SqlStoreOptions {
    * question. Default 0: each question is written when it is recorded (D1: an isolate may end after the response).
    */
   questionBatchMs?: number;
+  /**
+   * Where the question log's batches are committed instead of through the store's driver (Node: a thread of its own,
+   * sqlite-log-thread.ts, so the server thread does not pay for the inserts). Committed without a disk sync, as
+   * the driver's `batch(…, { sync: false })`.
+   */
+  questionLog?: QuestionLogWriter;
+}
+
+/** Commits batches of the question log somewhere else than the store's driver, in the order they are given. */
+export interface QuestionLogWriter {
+  write(statements: readonly SqlStatement[]): Promise<void>;
+  /** Waits for what was given, then lets go of the connection. */
+  close(): Promise<void>;
 }
 
 /** The store over a driver, with the question-log buffer's flush. */
@@ -335,10 +348,20 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   let closed = false;
   const recordStatement = (r: QuestionRecord) => sql(SQL.record, r.id, r.question, questionKey(r.question), r.matched, r.faqId, r.passage, r.askedAt);
+  const commitLog = async (statements: SqlStatement[]) => {
+    if (options.questionLog) await options.questionLog.write(statements);
+    else await driver.batch(statements, { sync: false });
+  };
+  // A flush waits for the batches given before it too (a writer elsewhere may still be committing them), so that a
+  // read or a feedback row after it finds every question logged so far.
+  let lastCommit: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
-    if (pending.length > 0) await driver.batch(pending.splice(0).map(recordStatement), { sync: false });
+    if (pending.length === 0) return lastCommit;
+    const committing = commitLog(pending.splice(0).map(recordStatement));
+    lastCommit = committing.catch(() => undefined);
+    await committing;
   };
 
   const unansweredPage = async ({ since, limit, sort = 'count', offset = 0 }: UnansweredQuery): Promise<UnansweredPage> => {
@@ -593,8 +616,12 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
       return { questions: questions!.changes, feedback: feedback!.changes };
     },
     async close() {
-      await flush();
-      closed = true;
+      try {
+        await flush();
+      } finally {
+        closed = true;
+        await options.questionLog?.close();
+      }
     },
   };
 }

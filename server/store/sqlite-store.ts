@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cacheFaqRevision } from './faq-revision-cache.js';
+import { startQuestionLogThread } from './sqlite-log-thread.js';
 import { createSqlStore, type SqlDriver, type SqlResult, type SqlStatement, type SqlStore } from './sql-store.js';
 
 /** File name of the database inside DATA_DIR. */
@@ -26,6 +27,8 @@ export interface SqliteStoreOptions {
   migrationsDir?: string;
   /** How long a write waits for another connection's lock (the backup, a second process), in ms. Default 5000. */
   busyTimeoutMs?: number;
+  /** Commit the question log's batches from a thread of its own (sqlite-log-thread.ts). Default true. */
+  questionLogThread?: boolean;
 }
 
 /** The SQLite store, with its connection for the backup and the tests. */
@@ -106,8 +109,8 @@ export function sqliteDriver(db: Database.Database): SqlDriver {
  *
  * @remarks journal_mode=WAL lets the robot answer while staff write and the backup copies; synchronous=FULL syncs
  * the WAL at every commit, so a write acknowledged to staff survives a kill -9 or a power cut. The question log is
- * written once per 100 ms (see SqlStoreOptions.questionBatchMs) without a disk sync of its own (synchronous=NORMAL
- * for that transaction: it survives a kill -9, and a power cut once the next staff write or checkpoint has synced
+ * written once per 100 ms (see SqlStoreOptions.questionBatchMs), from a thread of its own with a second connection
+ * (sqlite-log-thread.ts), without a disk sync of its own (synchronous=NORMAL for that transaction: it survives a kill -9, and a power cut once the next staff write or checkpoint has synced
  * the WAL); the FAQ revision is read from the database at most
  * once a second (one process owns the database, and its own writes refresh it at once).
  * @throws Error naming the file when it cannot be opened or is not a database.
@@ -131,7 +134,10 @@ export function openSqliteStore(options: SqliteStoreOptions): SqliteStore {
     db.close();
     throw new Error(`cannot open the database ${path}: ${(error as Error).message}`);
   }
-  const store = cacheFaqRevision(createSqlStore(sqliteDriver(db), { questionBatchMs: 100 }), 1000);
+  const driver = sqliteDriver(db);
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000));
+  const questionLog = options.questionLogThread === false ? undefined : startQuestionLogThread(path, busyTimeoutMs, driver);
+  const store = cacheFaqRevision(createSqlStore(driver, { questionBatchMs: 100, ...(questionLog ? { questionLog } : {}) }), 1000);
   return {
     ...store,
     db,
