@@ -35,25 +35,30 @@ parentPort.on('message', (m) => {
 const requireHere = createRequire(import.meta.url);
 
 /**
- * Starts the thread over the database at `path`. If the thread cannot start or dies, batches are committed through
- * `fallback` (the server's own connection) from then on, so the log goes on either way.
+ * Starts the thread over the database at `path`. If the thread cannot start or dies, the batches it had not
+ * confirmed and all later ones are committed through `fallback` (the server's own connection): the log goes on.
  */
 export function startQuestionLogThread(path: string, busyTimeoutMs: number, fallback: SqlDriver): QuestionLogWriter {
   let worker: Worker | null = new Worker(THREAD_PROGRAM, {
     eval: true,
     workerData: { path, driver: requireHere.resolve('better-sqlite3'), busyTimeoutMs },
   });
-  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: () => void; reject: (error: Error) => void; statements?: readonly SqlStatement[] }>();
   let next = 0;
   // The thread keeps the process alive only while it has work: a store left open never holds a CLI or a test.
   worker.unref();
+  // A batch the thread could not commit, or had not confirmed when it died, goes through the fallback: the log's
+  // inserts are INSERT OR IGNORE by answer id, so rows the thread did commit are not written twice.
   const settle = (id: number, error?: string) => {
     const waiter = waiting.get(id);
     if (!waiter) return;
     waiting.delete(id);
     if (waiting.size === 0) worker?.unref();
-    if (error) waiter.reject(new Error(`the question log could not be written: ${error}`));
-    else waiter.resolve();
+    if (!error || !waiter.statements) return waiter.resolve();
+    fallback.batch(waiter.statements, { sync: false }).then(
+      () => waiter.resolve(),
+      (again: Error) => waiter.reject(new Error(`the question log could not be written (${error}): ${again.message}`)),
+    );
   };
   const lost = (reason: string) => {
     worker = null;
@@ -65,7 +70,7 @@ export function startQuestionLogThread(path: string, busyTimeoutMs: number, fall
   const send = (message: { statements?: readonly SqlStatement[]; close?: true }) =>
     new Promise<void>((resolve, reject) => {
       const id = next++;
-      waiting.set(id, { resolve, reject });
+      waiting.set(id, { resolve, reject, ...(message.statements ? { statements: message.statements } : {}) });
       worker!.ref();
       worker!.postMessage({ id, ...message });
     });

@@ -37,7 +37,7 @@ function databaseFiles(): Buffer {
 describe('personal data in questions and comments', () => {
   it('never stores an unmasked phone or ID number from a question: the log holds the masked text', async () => {
     const answer = await h.ask(QUESTION);
-    h.store.flush();
+    await h.store.flush();
     const stored = h.store.db.prepare('SELECT question FROM questions WHERE id = ?').pluck().get(answer.id) as string;
     expect(stored).toBe('我的手机[手机号]，身份证[身份证号]，怎么申请公开？');
     const feedback = await h.app.request('/api/feedback', {
@@ -81,7 +81,7 @@ describe('personal data of every form in the shared table', () => {
         body: JSON.stringify({ answerId: answer.id, helpful: false, comment: `补充：${text}` }),
       });
       expect(feedback.status).toBe(201);
-      h.store.flush();
+      await h.store.flush();
       expect(h.store.db.prepare('SELECT question FROM questions WHERE id = ?').pluck().get(answer.id)).toBe(expected);
       expect(h.store.db.prepare('SELECT comment FROM feedback WHERE answer_id = ?').pluck().get(answer.id)).toBe(`补充：${expected}`);
     }
@@ -98,7 +98,7 @@ describe('personal data of every form in the shared table', () => {
   it('stores text that is not personal as it was asked', async () => {
     for (const text of table.kept) {
       const answer = await h.ask(text);
-      h.store.flush();
+      await h.store.flush();
       expect(h.store.db.prepare('SELECT question FROM questions WHERE id = ?').pluck().get(answer.id)).toBe(text);
     }
   });
