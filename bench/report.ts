@@ -257,8 +257,9 @@ function throughputSection(results: BenchResults): string {
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
     ),
     '',
-    'The first three rows run side by side: the servers are up together and their rounds interleave, so "ask vs Node" and "ask / floor" (medians of per-round ratios) compare them directly; ' +
+    'The first four rows run side by side: the servers are up together and their rounds interleave, so "ask vs Node" and "ask / floor" (medians of per-round ratios) compare them directly; ' +
       'the floor (`bench/floor-server.ts`) is the least an ask-shaped request costs on this stack: Hono on @hono/node-server parsing a small JSON body and answering 1 kB of JSON with a UUID. ' +
+      'The second floor reads its body as the robot\'s Node shell does (from the IncomingMessage, `server/runtime/node-body.ts`, no web Request): against it, the robot\'s own work shows. ' +
       'The Worker is measured after them, against its own healthz.',
     '',
   );

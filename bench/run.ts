@@ -167,11 +167,12 @@ async function runFull(): Promise<number> {
       const asks = questions.map((q) => q.question);
       const throughputOptions = { rounds: 6, seconds: 3, connections: 10, log };
       // The Node server, the stack's floor and the what-if run side by side (their rounds interleave); the Worker after them.
-      log('  Node, the floor, and Node with its database on tmpfs');
+      log('  Node, the floor (two ways of reading the body), and Node with its database on tmpfs');
       const throughputRows: ThroughputRow[] = await measureThroughput(
         [
           nodeTarget(corpus.corpusDir, indexDir),
           floorTarget(),
+          floorTarget({ bodyFromIncoming: true }),
           nodeTarget(corpus.corpusDir, indexDir, { name: 'Node, what-if: DATA_DIR on tmpfs (no disk sync)', dataRoot: TMPFS }),
         ],
         asks,
