@@ -29,6 +29,11 @@ export interface AppDeps {
   assets?: (path: string) => Promise<Response | null>;
   /** The client's network address (for rate limiting); the runtime knows where it comes from. */
   clientAddress?: (c: Context) => string;
+  /**
+   * Lets work finish after the response is sent (Workers: `waitUntil`), so an answer does not wait for its log
+   * line to be written; returns false when it cannot (then the answer waits for the work).
+   */
+  afterResponse?: (c: Context, work: Promise<void>) => boolean;
   /** Reads JSON bodies of the public API without the web Request, where the runtime can (Node: node-body.ts). */
   bodyReader?: BodyReader;
   rateLimiter?: RateLimiter;
@@ -192,7 +197,7 @@ export function createApp(deps: AppDeps): Hono {
       if (clarify) response.clarify = clarify;
     }
     const masked = maskPersonalData(question);
-    await deps.recordQuestion?.({
+    const logging = deps.recordQuestion?.({
       id,
       question: masked,
       matched: response.matched,
@@ -200,6 +205,10 @@ export function createApp(deps: AppDeps): Hono {
       passage: result.corpus?.passages[0] ?? null,
       at: new Date().toISOString(),
     });
+    if (logging) {
+      const safe = logging.catch((error: unknown) => log.error('question_log.failed', { id, error: String(error) }));
+      if (!deps.afterResponse?.(c, safe)) await safe;
+    }
     log.info('ask', { id, matched: response.matched, ms: Date.now() - started });
     log.debug('ask.question', { id, question: masked });
     return c.json(response);

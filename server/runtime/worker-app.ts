@@ -121,6 +121,11 @@ export interface WorkerApp {
 export async function createWorkerApp(env: WorkerEnv, dictionaryBytes: Uint8Array): Promise<WorkerApp> {
   const config = readConfig(stringVars(env));
   const log = createLogger(config.logLevel);
+  const db = env.DB ?? null;
+  const store: Store | null = db ? cacheFaqRevision(createD1Store(db), FAQ_REVISION_TTL_MS) : null;
+  // The first question needs the FAQ revision from D1: read while the assets are (the cache keeps it; a failure is
+  // not cached, and answering then goes on without the FAQ as tolerateD1Failure says).
+  void store?.faqRevision().catch(() => undefined);
   const [artifact, synonymsText, siteJson, aliasesText] = await Promise.all([
     readAsset(env, `${INDEX_PREFIX}index.json`).then((r) => r.json() as Promise<IndexArtifact>),
     readAsset(env, `${INDEX_PREFIX}synonyms.txt`).then((r) => r.text()),
@@ -135,14 +140,11 @@ export async function createWorkerApp(env: WorkerEnv, dictionaryBytes: Uint8Arra
   const site: SiteSettings = parseSiteSettings(siteJson, { siteName: '政府网站', hotQuestions: [] });
   const aliases = parseAliases(aliasesText);
 
-  const db = env.DB ?? null;
-  let store: Store | null = null;
   let faq: FaqIndex | null = null;
   let staff: Partial<AppDeps> = {};
   let rateLimiter = UNLIMITED;
   let matchFaq: FaqIndex['match'] | null = null;
-  if (db) {
-    store = cacheFaqRevision(createD1Store(db), FAQ_REVISION_TTL_MS);
+  if (db && store) {
     // The same matcher options as Node's createNodeFaqIndex: the segmenter, dictionary and synonyms of the index.
     faq = createFaqIndex(store, {
       segmenter,
@@ -152,6 +154,8 @@ export async function createWorkerApp(env: WorkerEnv, dictionaryBytes: Uint8Arra
     });
     const deps = staffAppDeps({ store, faq, logger: log });
     const citizen = tolerateD1Failure(faq, log);
+    // The FAQ entries load from D1 while the engine and the app are built, not when the first citizen asks.
+    void citizen.suggestionPool();
     matchFaq = citizen.match;
     // The staff API's guard must be registered before any other /api/admin route: staff extensions go first.
     // Without a publisher the report routes list the deployed reports and answer changes with 501 and the deploy steps.
@@ -176,6 +180,17 @@ export async function createWorkerApp(env: WorkerEnv, dictionaryBytes: Uint8Arra
     logger: log,
     rateLimiter,
     clientAddress: (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown',
+    // The question log's D1 write goes on after the answer (the store makes feedback wait for it in this isolate).
+    afterResponse: (c: Context, work: Promise<void>) => {
+      let ctx: { waitUntil(p: Promise<unknown>): void };
+      try {
+        ctx = c.executionCtx;
+      } catch {
+        return false; // no ExecutionContext (app.request in tests): the answer waits
+      }
+      ctx.waitUntil(work);
+      return true;
+    },
     assets: async (path) => {
       if (path.startsWith(INDEX_PREFIX)) return null;
       // The staff console's page by its canonical path: html_handling (auto-trailing-slash) may answer

@@ -509,7 +509,11 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
     },
     async recordQuestion(record: QuestionRecord) {
       if (batchMs <= 0 || closed) {
-        await driver.run(recordStatement(record));
+        // Unbatched (D1), the write may finish after the answer (Workers' waitUntil): a flush still waits for it.
+        const writing = driver.run(recordStatement(record));
+        const before = lastCommit;
+        lastCommit = Promise.all([before, writing.catch(() => undefined)]).then(() => undefined);
+        await writing;
         return;
       }
       pending.push(record);

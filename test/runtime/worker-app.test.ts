@@ -2,11 +2,15 @@
 // index: what it does when D1 fails or is not bound, and which asset serves the staff console.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { getPlatformProxy } from 'wrangler';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResponse, ErrorResponse, HotQuestionsResponse } from '../../server/contract.js';
 import { createWorkerApp, type WorkerEnv } from '../../server/runtime/worker-app.js';
 import type { D1Database } from '../../server/store/d1-store.js';
 import { DEFAULT_CORPUS, loadCorpus } from '../helpers/corpus.js';
+import { applyLocalMigrations } from '../helpers/wrangler.js';
 
 /** The Worker's ASSETS binding over the default corpus's built index; `requested` records the paths asked for. */
 function fakeAssets(requested: string[] = []): WorkerEnv['ASSETS'] {
@@ -75,5 +79,43 @@ describe('the Worker app', () => {
     expect(requested).toEqual(['/admin/', '/admin/', '/admin/']);
     for (const path of ['/_index/index.json', '/_index/dictionary.txt']) expect((await app.request(path)).status).toBe(404);
     expect(requested).toHaveLength(3);
+  });
+});
+
+describe('the Worker app over a local D1', () => {
+  let db: D1Database;
+  let dispose: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const persistTo = mkdtempSync(join(tmpdir(), 'qa-worker-d1-'));
+    applyLocalMigrations(persistTo);
+    const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, 'v3') }, remoteBindings: false });
+    db = proxy.env.DB;
+    dispose = proxy.dispose;
+  }, 120_000);
+  afterAll(async () => dispose?.());
+
+  it('answers before its question-log write finishes (waitUntil), and feedback sent at once still finds the question', async () => {
+    const { app } = await createWorkerApp(env({ DB: db, RATE_LIMIT_PER_MINUTE: '0' }), dictionaryBytes());
+    const later: Array<Promise<unknown>> = [];
+    // Stands in for workerd's ExecutionContext: the work handed to waitUntil is kept to be awaited at the end.
+    const ctx = { waitUntil: (work: Promise<unknown>) => void later.push(work), passThroughOnException: () => undefined };
+    const workerEnv = env({ DB: db, RATE_LIMIT_PER_MINUTE: '0' });
+    const res = await app.fetch(new Request(`https://robot.example${askPath}`), workerEnv, ctx);
+    expect(res.status).toBe(200);
+    const { id } = (await res.json()) as AskResponse;
+    expect(later.length).toBeGreaterThanOrEqual(1);
+    const feedback = await app.fetch(
+      new Request('https://robot.example/api/feedback', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answerId: id, helpful: true }),
+      }),
+      workerEnv,
+      ctx,
+    );
+    expect(feedback.status).toBe(201);
+    await Promise.all(later);
+    const row = await db.prepare('SELECT question FROM questions WHERE id = ?1').bind(id).first<{ question: string }>();
+    expect(row?.question).toBe('管理科咨询热线是多少？');
   });
 });
