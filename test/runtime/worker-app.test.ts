@@ -98,7 +98,7 @@ describe('the Worker app over a local D1', () => {
     const { app } = await createWorkerApp(env({ DB: db, RATE_LIMIT_PER_MINUTE: '0' }), dictionaryBytes());
     const later: Array<Promise<unknown>> = [];
     // Stands in for workerd's ExecutionContext: the work handed to waitUntil is kept to be awaited at the end.
-    const ctx = { waitUntil: (work: Promise<unknown>) => void later.push(work), passThroughOnException: () => undefined };
+    const ctx = { waitUntil: (work: Promise<unknown>) => void later.push(work), passThroughOnException: () => undefined, props: {} };
     const workerEnv = env({ DB: db, RATE_LIMIT_PER_MINUTE: '0' });
     const res = await app.fetch(new Request(`https://robot.example${askPath}`), workerEnv, ctx);
     expect(res.status).toBe(200);
