@@ -1,7 +1,7 @@
 // Owns the conversation's state and its transitions (ask, answer, fail, retry, feedback) and keeping it across page
 // loads in sessionStorage; pure, imports only contract types, the API's failure type and storage types.
 import type { AskResponse, InquiryLookupResponse } from '../../server/contract.js';
-import { normalizeAskResponse, type ApiFailure } from './api.js';
+import { normalizeAskResponse, readInquiryLookup, type ApiFailure } from './api.js';
 import type { StorageLike } from './storage.js';
 
 /** Why a question has no answer in the log: an API failure, or the page changed before the answer came. */
@@ -130,12 +130,8 @@ function restoreMessage(value: unknown): Message | null {
     return { id, role: 'inquiry', code: m.code, deadlineDays: Number.isInteger(m.deadlineDays) ? (m.deadlineDays as number) : 0 };
   }
   if (m.role === 'lookup') {
-    const f = m.found as Partial<InquiryLookupResponse> | null;
-    const found =
-      f && typeof f.question === 'string'
-        ? { status: f.status === 'replied' ? ('replied' as const) : ('open' as const), question: f.question, createdAt: String(f.createdAt ?? ''), reply: typeof f.reply === 'string' ? f.reply : null, repliedAt: typeof f.repliedAt === 'string' ? f.repliedAt : null }
-        : null;
-    return { id, role: 'lookup', found };
+    const found = m.found as Record<string, unknown> | null;
+    return { id, role: 'lookup', found: found && typeof found.question === 'string' ? readInquiryLookup(found) : null };
   }
   return null;
 }

@@ -40,19 +40,16 @@ export function mountWidget(config: WidgetConfig, options: MountOptions = {}): W
     endpoint: config.endpoint,
     clientId: readClientId(local),
     report: config.report,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: options.fetch,
   });
-  const commands: Partial<WidgetCommands> = {};
-  render(<App config={config} api={api} session={session} local={local} commands={commands} />, container);
-
-  return {
+  const handle = {
     host,
-    open: () => commands.open?.(),
-    close: () => commands.close?.(),
-    ask: (question) => commands.ask?.(question),
     destroy() {
       render(null, container);
       host.remove();
     },
-  };
+  } as WidgetHandle;
+  // The App fills in open, close and ask, during this first render already (render runs synchronously).
+  render(<App config={config} api={api} session={session} local={local} commands={handle} />, container);
+  return handle;
 }

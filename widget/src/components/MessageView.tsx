@@ -24,16 +24,8 @@ export interface MessageViewProps {
 
 /** The readable sentence for a failure, naming what the citizen can do. */
 export function describeFailure(reason: FailureReason): string {
-  switch (reason.kind) {
-    case 'network':
-      return STRINGS.errorNetwork;
-    case 'timeout':
-      return STRINGS.errorTimeout;
-    case 'interrupted':
-      return STRINGS.errorInterrupted;
-    case 'http':
-      return reason.status === 429 ? STRINGS.errorRateLimited : STRINGS.errorServer(reason.status);
-  }
+  if (reason.kind !== 'http') return { network: STRINGS.errorNetwork, timeout: STRINGS.errorTimeout, interrupted: STRINGS.errorInterrupted }[reason.kind];
+  return reason.status === 429 ? STRINGS.errorRateLimited : STRINGS.errorServer(reason.status);
 }
 
 /** Questions as buttons that ask them (hot questions, suggestions after a `none` reply). */
