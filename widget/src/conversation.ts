@@ -153,7 +153,7 @@ export function loadConversation(storage: StorageLike, endpoint: string): Conver
     .slice(-MAX_STORED_MESSAGES)
     .map(restoreMessage)
     .filter((m): m is Message => m !== null);
-  const nextId = messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
+  const nextId = Math.max(0, ...messages.map((m) => m.id)) + 1;
   let state: ConversationState = { messages, pending: null, nextId };
   const pending = (data as ConversationState).pending;
   if (typeof pending === 'string' && pending.trim()) {

@@ -34,8 +34,8 @@ export function mountWidget(config: WidgetConfig, options: MountOptions = {}): W
   const container = document.createElement('div');
   shadow.appendChild(container);
 
-  const local = safeStorage(() => window.localStorage);
-  const session = safeStorage(() => window.sessionStorage);
+  const local = safeStorage(() => localStorage);
+  const session = safeStorage(() => sessionStorage);
   const api = createApiClient({
     endpoint: config.endpoint,
     clientId: readClientId(local),
