@@ -3,7 +3,7 @@
 // dist/public/widget-app.js, the panel with Preact inside (widget/src/app-entry.ts), which the loader adds when the
 // citizen first points at, focuses or opens the robot. One <script> tag is still the whole install.
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
-import { SHARED } from './widget/src/shared.js';
+import { SHARED_MODULES } from './widget/src/shared.js';
 
 /**
  * The panel takes host.ts (with styles.ts and color.ts behind it) and strings.zh-CN.ts from the loader, which has
@@ -14,13 +14,13 @@ const fromLoader: Plugin = {
   enforce: 'pre',
   resolveId(source, importer) {
     const module = /^\.\.?\/(?:\.\.\/)*([\w.-]+)\.js$/.exec(source)?.[1];
-    if (module && module in SHARED && importer?.includes('/widget/src/')) return `\0qa-shared:${module}`;
+    if (module && Object.hasOwn(SHARED_MODULES, module) && importer?.includes('/widget/src/')) return `\0qa-shared:${module}`;
     return null;
   },
   load(id) {
     if (!id.startsWith('\0qa-shared:')) return null;
-    const module = id.slice('\0qa-shared:'.length) as keyof typeof SHARED;
-    return `export const { ${Object.keys(SHARED[module]).join(', ')} } = window.QAWidgetShared[${JSON.stringify(module)}];`;
+    const module = id.slice('\0qa-shared:'.length);
+    return `export const { ${SHARED_MODULES[module]!.join(', ')} } = window.QAWidgetShared;`;
   },
 };
 

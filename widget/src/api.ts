@@ -20,7 +20,7 @@ export class ApiRequestError extends Error {
   // defineProperty helpers.
   declare readonly failure: ApiFailure;
   constructor(failure: ApiFailure) {
-    super(failure.kind === 'http' ? `the robot's API answered ${failure.status}` : `request failed: ${failure.kind}`);
+    super(`the robot's API request failed: ${failure.kind === 'http' ? failure.status : failure.kind}`);
     this.failure = failure;
     this.name = 'ApiRequestError';
   }

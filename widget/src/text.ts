@@ -14,23 +14,19 @@ export interface TextSegment {
  * response can never hide or repeat text: the runs always join back to `text`.
  */
 export function splitHighlights(text: string, highlights: readonly Highlight[] | undefined): TextSegment[] {
-  const spans = (Array.isArray(highlights) ? highlights : [])
-    .filter((h) => h && Number.isInteger(h.start) && Number.isInteger(h.end))
-    .map((h) => [Math.max(0, h.start), Math.min(text.length, h.end)] as [number, number])
-    .filter(([start, end]) => start < end)
-    .sort((a, b) => a[0] - b[0]);
-  const segments: TextSegment[] = [];
-  let at = 0;
-  for (const [start, end] of spans) {
-    if (end <= at) continue;
-    const from = Math.max(start, at);
-    if (from > at) segments.push({ text: text.slice(at, from), mark: false });
-    const last = segments[segments.length - 1];
-    if (last?.mark && from === at) last.text += text.slice(from, end);
-    else segments.push({ text: text.slice(from, end), mark: true });
-    at = end;
+  // Which UTF-16 units a span covers, then the runs of units marked alike: overlaps and clipping come for free.
+  const marked: boolean[] = [];
+  for (const h of Array.isArray(highlights) ? highlights : []) {
+    if (!h || !Number.isInteger(h.start) || !Number.isInteger(h.end)) continue;
+    for (let i = Math.max(0, h.start); i < Math.min(text.length, h.end); i++) marked[i] = true;
   }
-  if (at < text.length) segments.push({ text: text.slice(at), mark: false });
+  const segments: TextSegment[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const mark = marked[i] === true;
+    const last = segments[segments.length - 1];
+    if (last?.mark === mark) last.text += text[i];
+    else segments.push({ text: text[i]!, mark });
+  }
   return segments;
 }
 

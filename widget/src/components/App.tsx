@@ -49,13 +49,6 @@ function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
   }
 }
 
-function ChatIcon() {
-  return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path fill="currentColor" d={CHAT_ICON} />
-    </svg>
-  );
-}
 
 /** The whole widget inside its shadow root. */
 export function App({ config, api, session, local, commands }: AppProps) {
@@ -167,7 +160,9 @@ export function App({ config, api, session, local, commands }: AppProps) {
         aria-controls="qa-dialog"
         onClick={() => (open ? close() : setOpen(true))}
       >
-        <ChatIcon />
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path fill="currentColor" d={CHAT_ICON} />
+        </svg>
         <span>{config.title}</span>
       </button>
       <div

@@ -85,7 +85,8 @@ function InquiryForm({ question, answerId, onLeave, onDone }: { question: string
     if (!text) return f.question!.focus();
     if ((phone || email) && !f.consent!.checked) return setState('consent');
     setState('sending');
-    onLeave({ question: text, answerId, ...(phone ? { phone } : {}), ...(email ? { email } : {}), consent: f.consent!.checked }).then(
+    // JSON leaves out the fields left blank (undefined).
+    onLeave({ question: text, answerId, phone: phone || undefined, email: email || undefined, consent: f.consent!.checked }).then(
       () => onDone(true),
       () => setState('failed'),
     );
