@@ -128,15 +128,13 @@ export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch:
    */
   async function request(path: string, init: { json?: unknown; parse?: boolean } = {}, outer?: AbortSignal): Promise<unknown> {
     const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    // Two things abort a request: the timeout, and the caller's signal (whose abort is passed on as it is, below).
     const cancel = () => controller.abort();
+    const timer = setTimeout(cancel, timeoutMs);
     outer?.addEventListener('abort', cancel);
     const headers: Record<string, string> = { 'X-QA-Client': clientId };
     if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+    let status = 0;
     try {
       const response = await doFetch(endpoint + path, {
         method: init.json === undefined ? 'GET' : 'POST',
@@ -145,17 +143,14 @@ export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch:
         credentials: 'omit',
         signal: controller.signal,
       });
-      if (!response.ok) throw httpError(response.status);
-      if (init.parse === false) return null;
-      try {
-        return await response.json();
-      } catch (error) {
-        if (!controller.signal.aborted) throw httpError(response.status);
-        throw error;
-      }
+      status = response.status;
+      if (!response.ok) throw httpError(status);
+      return init.parse === false ? null : await response.json();
     } catch (error) {
       if (error instanceof ApiRequestError || outer?.aborted) throw error;
-      throw new ApiRequestError({ kind: timedOut ? 'timeout' : 'network' });
+      if (controller.signal.aborted) throw new ApiRequestError({ kind: 'timeout' });
+      // An answer came but its body is not JSON: the server's failure, not the connection's.
+      throw status ? httpError(status) : new ApiRequestError({ kind: 'network' });
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', cancel);

@@ -79,5 +79,5 @@ export function splitFigures(text: string, askedForNumber: boolean, phones: read
 /** The canonical 查询码 in what a citizen typed in the question box (`7kq2 m9xd 4htr`), or null when it is a question. */
 export function readLookupCode(text: string): string | null {
   const code = text.normalize('NFKC').toUpperCase().replace(/[\s\-_.]/g, '');
-  return /^[2-9A-HJKMNP-Z]{12}$/.test(code) ? code.replace(/(.{4})(?=.)/g, '$1-') : null;
+  return /^[2-9A-HJKMNP-Z]{12}$/.test(code) ? code.match(/.{4}/g)!.join('-') : null;
 }
