@@ -11,7 +11,6 @@ import { CHAT_ICON, LARGE_TEXT_KEY } from '../host.js';
 import { readLookupCode } from '../text.js';
 import { Composer } from './Composer.js';
 import { MessageView, QuestionChips } from './MessageView.js';
-import { useChineseVoice } from './ReadAloud.js';
 
 /** What the page can do to the widget (`window.QAWidget` forwards to these). */
 export interface WidgetCommands {
@@ -62,7 +61,6 @@ export function App({ config, api, session, local, commands }: AppProps) {
   const log = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(open);
   const hotRequested = useRef(false);
-  const voice = useChineseVoice();
 
   const ask = (question: string): boolean => {
     if (!question.trim() || state.pending !== null) return false;
@@ -210,7 +208,6 @@ export function App({ config, api, session, local, commands }: AppProps) {
                 const before = state.messages[i - 1];
                 return before?.role === 'user' ? before.text : '';
               })()}
-              voice={voice}
             />
           ))}
           {state.pending !== null && (

@@ -18,8 +18,6 @@ export interface MessageViewProps {
   onLeave(request: InquiryRequest): Promise<void>;
   /** The question this answer replies to (prefills the 留言 form). */
   question: string;
-  /** A Chinese voice for 朗读, or null: the control is hidden. */
-  voice: SpeechSynthesisVoice | null;
 }
 
 /** The readable sentence for a failure, naming what the citizen can do. */
@@ -157,7 +155,7 @@ function HelpMore({ response, feedback, question, onFeedback, onLeave }: Pick<An
 }
 
 function AnswerView(props: AnswerViewProps) {
-  const { feedback, endpoint, onAsk, onFeedback, voice } = props;
+  const { feedback, endpoint, onAsk, onFeedback } = props;
   // 「您是想问」: the citizen picks one of two close answers; the pick shows as the answer.
   const [pick, setPick] = useState<number | null>(null);
   const choice = pick === null ? undefined : props.response.clarify?.choices[pick];
@@ -198,7 +196,7 @@ function AnswerView(props: AnswerViewProps) {
       {response.notes?.map((note) => (
         <p class="meta">{note}</p>
       ))}
-      {voice && <ReadAloud voice={voice} text={response.answer} />}
+      <ReadAloud text={response.answer} />
       {faqHref && (
         <p>
           <a href={faqHref}>{STRINGS.faqLink}</a>
