@@ -142,20 +142,21 @@ function restoreMessage(value: unknown): Message | null {
  * un-voted.
  */
 export function loadConversation(storage: StorageLike, endpoint: string): ConversationState {
-  let data: unknown;
+  let messages: Message[];
+  let pending: unknown;
   try {
-    data = JSON.parse(storage.getItem(conversationKey(endpoint)) ?? 'null');
+    // Nothing stored, not JSON, or not `{ messages: [...] }`: each throws here, and the conversation starts empty.
+    const data = JSON.parse(storage.getItem(conversationKey(endpoint)) ?? 'null') as ConversationState;
+    messages = data.messages
+      .slice(-MAX_STORED_MESSAGES)
+      .map(restoreMessage)
+      .filter((m): m is Message => m !== null);
+    pending = data.pending;
   } catch {
     return EMPTY_CONVERSATION;
   }
-  if (!data || typeof data !== 'object' || !Array.isArray((data as ConversationState).messages)) return EMPTY_CONVERSATION;
-  const messages = (data as ConversationState).messages
-    .slice(-MAX_STORED_MESSAGES)
-    .map(restoreMessage)
-    .filter((m): m is Message => m !== null);
   const nextId = Math.max(0, ...messages.map((m) => m.id)) + 1;
   let state: ConversationState = { messages, pending: null, nextId };
-  const pending = (data as ConversationState).pending;
   if (typeof pending === 'string' && pending.trim()) {
     state = conversationReducer(state, { type: 'failed', question: pending, reason: { kind: 'interrupted' } });
   }
