@@ -92,8 +92,8 @@ export function readInquiryLookup(v: Loose): InquiryLookupResponse {
 }
 
 export function normalizeAskResponse(value: unknown): AskResponse | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Loose;
+  // A primitive has no `id` either.
+  const v = (value ?? {}) as Loose;
   if (typeof v.id !== 'string' || typeof v.answer !== 'string') return null;
   const faq = v.faq && typeof v.faq === 'object' ? (v.faq as Loose) : null;
   const clarify = objects((v.clarify as Loose | null)?.choices)

@@ -103,8 +103,8 @@ export function saveConversation(storage: StorageLike, endpoint: string, state: 
 }
 
 function restoreMessage(value: unknown): Message | null {
-  if (!value || typeof value !== 'object') return null;
-  const m = value as Record<string, unknown>;
+  // A primitive has no `id` either.
+  const m = (value ?? {}) as Record<string, unknown>;
   if (!Number.isInteger(m.id)) return null;
   const id = m.id as number;
   if (m.role === 'user' && typeof m.text === 'string') return { id, role: 'user', text: m.text };
