@@ -42,7 +42,8 @@ function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
   if (!first || !last) return;
   const active = (dialog.getRootNode() as ShadowRoot).activeElement;
   const outside = !active || !dialog.contains(active) || active === dialog;
-  if (event.shiftKey ? outside || active === first : outside || active === last) {
+  // Tab past the last, Shift+Tab before the first (or from outside them): wrap around.
+  if (outside || active === (event.shiftKey ? first : last)) {
     event.preventDefault();
     (event.shiftKey ? last : first).focus();
   }
