@@ -196,21 +196,21 @@ export function App({ config, api, session, local, commands }: AppProps) {
               </div>
             )}
           </div>
-          {state.messages.map((message, i) => (
-            <MessageView
-              key={message.id}
-              message={message}
-              endpoint={config.endpoint}
-              onAsk={ask}
-              onRetry={(id) => dispatch({ type: 'retry', id })}
-              onFeedback={sendFeedback}
-              onLeave={leave}
-              question={(() => {
-                const before = state.messages[i - 1];
-                return before?.role === 'user' ? before.text : '';
-              })()}
-            />
-          ))}
+          {state.messages.map((message, i) => {
+            const before = state.messages[i - 1];
+            return (
+              <MessageView
+                key={message.id}
+                message={message}
+                endpoint={config.endpoint}
+                onAsk={ask}
+                onRetry={(id) => dispatch({ type: 'retry', id })}
+                onFeedback={sendFeedback}
+                onLeave={leave}
+                question={before?.role === 'user' ? before.text : ''}
+              />
+            );
+          })}
           {state.pending !== null && (
             <div class="msg typing">
               {STRINGS.typing}
