@@ -248,7 +248,7 @@ function AnswerView(props: AnswerViewProps) {
               key={String(helpful)}
               type="button"
               class="vote"
-              aria-pressed={feedback !== undefined && feedback.state !== 'failed' && feedback.helpful === helpful}
+              aria-pressed={feedback?.state !== 'failed' && feedback?.helpful === helpful}
               aria-disabled={busy}
               onClick={() => vote(helpful)}
             >
