@@ -31,8 +31,7 @@ export function mountWidget(config: WidgetConfig, options: MountOptions = {}): W
   const shadow = options.shadow ?? createHost(config, options.parent);
   const host = shadow.host as HTMLElement;
   // Preact owns this container only, so it never removes the fallback <style> beside it.
-  const container = document.createElement('div');
-  shadow.appendChild(container);
+  const container = shadow.appendChild(document.createElement('div'));
 
   const local = safeStorage(() => localStorage);
   const session = safeStorage(() => sessionStorage);

@@ -35,7 +35,7 @@ export function splitHighlights(text: string, highlights: readonly Highlight[] |
  * unless it is http: or https:, so `javascript:`, `data:` and the like are never rendered as links.
  */
 export function safeHref(url: unknown, endpoint: string): string | null {
-  if (typeof url !== 'string' || url.trim() === '') return null;
+  if (typeof url !== 'string' || !url.trim()) return null;
   try {
     const resolved = new URL(url, endpoint + '/');
     return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : null;
