@@ -31,7 +31,7 @@ function widgetBuild(entry: string, fileName: string, name: string, panel = fals
     plugins: panel ? [fromLoader] : [],
     // JSX (the panel's components) through Vite's own transformer (Oxc): no framework plugin needed. The classic
     // runtime, Preact's `h` (which `render` needs anyway) with the children as arguments, not the automatic one: no
-    // second element factory (preact/jsx-runtime) and no `children: [...]` around every element's children (−220 B
+    // second element factory (preact/jsx-runtime) and no `children: [...]` around every element's children (−213 B
     // gzip). tsconfig.json keeps `react-jsx` with `jsxImportSource: preact` for type-checking: the same elements.
     // The import of `h` goes only into the panel: the loader has no JSX, and importing Preact would bring it along.
     // `development: false`: otherwise Oxc emits calls carrying every element's absolute source path.
