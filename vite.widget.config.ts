@@ -3,7 +3,7 @@
 // dist/public/widget-app.js, the panel with Preact inside (widget/src/app-entry.ts), which the loader adds when the
 // citizen first points at, focuses or opens the robot. One <script> tag is still the whole install.
 import { build, defineConfig, type InlineConfig, type Plugin } from 'vite';
-import { SHARED } from './widget/src/shared.js';
+import { SHARED_MODULES } from './widget/src/shared.js';
 
 /**
  * The panel takes host.ts (with styles.ts and color.ts behind it) and strings.zh-CN.ts from the loader, which has
@@ -14,24 +14,31 @@ const fromLoader: Plugin = {
   enforce: 'pre',
   resolveId(source, importer) {
     const module = /^\.\.?\/(?:\.\.\/)*([\w.-]+)\.js$/.exec(source)?.[1];
-    if (module && module in SHARED && importer?.includes('/widget/src/')) return `\0qa-shared:${module}`;
+    if (module && Object.hasOwn(SHARED_MODULES, module) && importer?.includes('/widget/src/')) return `\0qa-shared:${module}`;
     return null;
   },
   load(id) {
     if (!id.startsWith('\0qa-shared:')) return null;
-    const module = id.slice('\0qa-shared:'.length) as keyof typeof SHARED;
-    return `export const { ${Object.keys(SHARED[module]).join(', ')} } = window.QAWidgetShared[${JSON.stringify(module)}];`;
+    const module = id.slice('\0qa-shared:'.length);
+    return `export const { ${SHARED_MODULES[module]!.join(', ')} } = window.QAWidgetShared;`;
   },
 };
 
-/** What both files are built with. */
-function widgetBuild(entry: string, fileName: string, name: string, plugins: Plugin[] = []): InlineConfig {
+/** What both files are built with; `panel`: the panel's extras (its modules from the loader, `h` for its JSX). */
+function widgetBuild(entry: string, fileName: string, name: string, panel = false): InlineConfig {
   return {
     configFile: false,
-    plugins,
-    // JSX through Vite's own transformer (Oxc), automatic runtime from Preact: no framework plugin needed.
-    // `development: false`: otherwise Oxc emits jsxDEV calls carrying every element's absolute source path.
-    oxc: { jsx: { runtime: 'automatic', importSource: 'preact', development: false } },
+    plugins: panel ? [fromLoader] : [],
+    // JSX (the panel's components) through Vite's own transformer (Oxc): no framework plugin needed. The classic
+    // runtime, Preact's `h` (which `render` needs anyway) with the children as arguments, not the automatic one: no
+    // second element factory (preact/jsx-runtime) and no `children: [...]` around every element's children (−213 B
+    // gzip). tsconfig.json keeps `react-jsx` with `jsxImportSource: preact` for type-checking: the same elements.
+    // The import of `h` goes only into the panel: the loader has no JSX, and importing Preact would bring it along.
+    // `development: false`: otherwise Oxc emits calls carrying every element's absolute source path.
+    oxc: {
+      jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment', development: false },
+      ...(panel ? { jsxInject: `import { h, Fragment } from 'preact'` } : {}),
+    },
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     publicDir: false,
     logLevel: 'warn',
@@ -59,7 +66,7 @@ export default defineConfig({
       apply: 'build',
       // The panel is a second IIFE build: Rollup cannot split an IIFE into chunks.
       async closeBundle() {
-        await build(widgetBuild('widget/src/app-entry.ts', 'widget-app.js', 'QAWidgetAppBundle', [fromLoader]));
+        await build(widgetBuild('widget/src/app-entry.ts', 'widget-app.js', 'QAWidgetAppBundle', true));
       },
     },
   ],

@@ -20,7 +20,7 @@ export class ApiRequestError extends Error {
   // defineProperty helpers.
   declare readonly failure: ApiFailure;
   constructor(failure: ApiFailure) {
-    super(failure.kind === 'http' ? `the robot's API answered ${failure.status}` : `request failed: ${failure.kind}`);
+    super(`the robot's API request failed: ${failure.kind === 'http' ? failure.status : failure.kind}`);
     this.failure = failure;
     this.name = 'ApiRequestError';
   }
@@ -58,6 +58,8 @@ export interface ApiClientOptions {
 }
 
 type Loose = Record<string, unknown>;
+/** The error of an HTTP status, or of a 2xx answer whose body is not what was asked for (200). */
+const httpError = (status: number) => new ApiRequestError({ kind: 'http', status });
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 const textOrNull = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const integerOrNull = (v: unknown): number | null => (Number.isInteger(v) ? (v as number) : null);
@@ -78,9 +80,20 @@ const sourcesOf = (v: unknown) =>
     year: integerOrNull(s.year),
   }));
 
+/** Where an inquiry stands, field by field (from the network or from sessionStorage), with the same care. */
+export function readInquiryLookup(v: Loose): InquiryLookupResponse {
+  return {
+    status: v.status === 'replied' ? 'replied' : 'open',
+    question: text(v.question),
+    createdAt: text(v.createdAt),
+    reply: textOrNull(v.reply),
+    repliedAt: textOrNull(v.repliedAt),
+  };
+}
+
 export function normalizeAskResponse(value: unknown): AskResponse | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Loose;
+  // A primitive has no `id` either.
+  const v = (value ?? {}) as Loose;
   if (typeof v.id !== 'string' || typeof v.answer !== 'string') return null;
   const faq = v.faq && typeof v.faq === 'object' ? (v.faq as Loose) : null;
   const clarify = objects((v.clarify as Loose | null)?.choices)
@@ -109,37 +122,35 @@ export function normalizeAskResponse(value: unknown): AskResponse | null {
 export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch: fetchImpl, report }: ApiClientOptions): ApiClient {
   const doFetch = fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
-  /** Sends a request; resolves with the parsed JSON body of a 2xx answer (`parse: false`: without reading it). */
-  async function request(path: string, init: { method?: string; json?: unknown; parse?: boolean } = {}, outer?: AbortSignal): Promise<unknown> {
+  /**
+   * Sends a request, a POST of `json` or else a GET; resolves with the parsed JSON body of a 2xx answer
+   * (`parse: false`: without reading it).
+   */
+  async function request(path: string, init: { json?: unknown; parse?: boolean } = {}, outer?: AbortSignal): Promise<unknown> {
     const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeoutMs);
+    // Two things abort a request: the timeout, and the caller's signal (whose abort is passed on as it is, below).
     const cancel = () => controller.abort();
+    const timer = setTimeout(cancel, timeoutMs);
     outer?.addEventListener('abort', cancel);
     const headers: Record<string, string> = { 'X-QA-Client': clientId };
     if (init.json !== undefined) headers['Content-Type'] = 'application/json';
+    let status = 0;
     try {
       const response = await doFetch(endpoint + path, {
-        method: init.method ?? 'GET',
+        method: init.json === undefined ? 'GET' : 'POST',
         headers,
         body: init.json === undefined ? null : JSON.stringify(init.json),
         credentials: 'omit',
         signal: controller.signal,
       });
-      if (!response.ok) throw new ApiRequestError({ kind: 'http', status: response.status });
-      if (init.parse === false) return null;
-      try {
-        return await response.json();
-      } catch (error) {
-        if (!controller.signal.aborted) throw new ApiRequestError({ kind: 'http', status: response.status });
-        throw error;
-      }
+      status = response.status;
+      if (!response.ok) throw httpError(status);
+      return init.parse === false ? null : await response.json();
     } catch (error) {
       if (error instanceof ApiRequestError || outer?.aborted) throw error;
-      throw new ApiRequestError({ kind: timedOut ? 'timeout' : 'network' });
+      if (controller.signal.aborted) throw new ApiRequestError({ kind: 'timeout' });
+      // An answer came but its body is not JSON: the server's failure, not the connection's.
+      throw status ? httpError(status) : new ApiRequestError({ kind: 'network' });
     } finally {
       clearTimeout(timer);
       outer?.removeEventListener('abort', cancel);
@@ -148,8 +159,8 @@ export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch:
 
   return {
     async ask(question) {
-      const body = normalizeAskResponse(await request('/api/ask', { method: 'POST', json: { question, report } }));
-      if (!body) throw new ApiRequestError({ kind: 'http', status: 200 });
+      const body = normalizeAskResponse(await request('/api/ask', { json: { question, report } }));
+      if (!body) throw httpError(200);
       return body;
     },
     async suggest(query, signal) {
@@ -162,23 +173,16 @@ export function createApiClient({ endpoint, clientId, timeoutMs = 15_000, fetch:
     },
     async sendFeedback(answerId, helpful, comment) {
       const feedback: FeedbackRequest = { answerId, helpful, ...(comment ? { comment } : {}) };
-      await request('/api/feedback', { method: 'POST', json: feedback, parse: false });
+      await request('/api/feedback', { json: feedback, parse: false });
     },
     async leaveInquiry(inquiry) {
-      const body = (await request('/api/inquiries', { method: 'POST', json: inquiry })) as Partial<InquiryCreatedResponse> | null;
-      if (typeof body?.code !== 'string') throw new ApiRequestError({ kind: 'http', status: 200 });
+      const body = (await request('/api/inquiries', { json: inquiry })) as Partial<InquiryCreatedResponse> | null;
+      if (typeof body?.code !== 'string') throw httpError(200);
       return { code: body.code, createdAt: text(body.createdAt), deadlineDays: integerOrNull(body.deadlineDays) ?? 0 };
     },
     async lookupInquiry(code) {
       try {
-        const body = ((await request('/api/inquiries/lookup', { method: 'POST', json: { code } })) ?? {}) as Loose;
-        return {
-          status: body.status === 'replied' ? 'replied' : 'open',
-          question: text(body.question),
-          createdAt: text(body.createdAt),
-          reply: textOrNull(body.reply),
-          repliedAt: textOrNull(body.repliedAt),
-        };
+        return readInquiryLookup(((await request('/api/inquiries/lookup', { json: { code } })) ?? {}) as Loose);
       } catch (error) {
         if (error instanceof ApiRequestError && error.failure.kind === 'http' && error.failure.status === 404) return null;
         throw error;

@@ -1,7 +1,7 @@
 // Owns the conversation's state and its transitions (ask, answer, fail, retry, feedback) and keeping it across page
 // loads in sessionStorage; pure, imports only contract types, the API's failure type and storage types.
 import type { AskResponse, InquiryLookupResponse } from '../../server/contract.js';
-import { normalizeAskResponse, type ApiFailure } from './api.js';
+import { normalizeAskResponse, readInquiryLookup, type ApiFailure } from './api.js';
 import type { StorageLike } from './storage.js';
 
 /** Why a question has no answer in the log: an API failure, or the page changed before the answer came. */
@@ -103,8 +103,8 @@ export function saveConversation(storage: StorageLike, endpoint: string, state: 
 }
 
 function restoreMessage(value: unknown): Message | null {
-  if (!value || typeof value !== 'object') return null;
-  const m = value as Record<string, unknown>;
+  // A primitive has no `id` either.
+  const m = (value ?? {}) as Record<string, unknown>;
   if (!Number.isInteger(m.id)) return null;
   const id = m.id as number;
   if (m.role === 'user' && typeof m.text === 'string') return { id, role: 'user', text: m.text };
@@ -130,12 +130,8 @@ function restoreMessage(value: unknown): Message | null {
     return { id, role: 'inquiry', code: m.code, deadlineDays: Number.isInteger(m.deadlineDays) ? (m.deadlineDays as number) : 0 };
   }
   if (m.role === 'lookup') {
-    const f = m.found as Partial<InquiryLookupResponse> | null;
-    const found =
-      f && typeof f.question === 'string'
-        ? { status: f.status === 'replied' ? ('replied' as const) : ('open' as const), question: f.question, createdAt: String(f.createdAt ?? ''), reply: typeof f.reply === 'string' ? f.reply : null, repliedAt: typeof f.repliedAt === 'string' ? f.repliedAt : null }
-        : null;
-    return { id, role: 'lookup', found };
+    const found = m.found as Record<string, unknown> | null;
+    return { id, role: 'lookup', found: found && typeof found.question === 'string' ? readInquiryLookup(found) : null };
   }
   return null;
 }
@@ -146,20 +142,21 @@ function restoreMessage(value: unknown): Message | null {
  * un-voted.
  */
 export function loadConversation(storage: StorageLike, endpoint: string): ConversationState {
-  let data: unknown;
+  let messages: Message[];
+  let pending: unknown;
   try {
-    data = JSON.parse(storage.getItem(conversationKey(endpoint)) ?? 'null');
+    // Nothing stored, not JSON, or not `{ messages: [...] }`: each throws here, and the conversation starts empty.
+    const data = JSON.parse(storage.getItem(conversationKey(endpoint)) ?? 'null') as ConversationState;
+    messages = data.messages
+      .slice(-MAX_STORED_MESSAGES)
+      .map(restoreMessage)
+      .filter((m): m is Message => m !== null);
+    pending = data.pending;
   } catch {
     return EMPTY_CONVERSATION;
   }
-  if (!data || typeof data !== 'object' || !Array.isArray((data as ConversationState).messages)) return EMPTY_CONVERSATION;
-  const messages = (data as ConversationState).messages
-    .slice(-MAX_STORED_MESSAGES)
-    .map(restoreMessage)
-    .filter((m): m is Message => m !== null);
-  const nextId = messages.reduce((max, m) => Math.max(max, m.id), 0) + 1;
+  const nextId = Math.max(0, ...messages.map((m) => m.id)) + 1;
   let state: ConversationState = { messages, pending: null, nextId };
-  const pending = (data as ConversationState).pending;
   if (typeof pending === 'string' && pending.trim()) {
     state = conversationReducer(state, { type: 'failed', question: pending, reason: { kind: 'interrupted' } });
   }

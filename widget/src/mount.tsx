@@ -31,28 +31,24 @@ export function mountWidget(config: WidgetConfig, options: MountOptions = {}): W
   const shadow = options.shadow ?? createHost(config, options.parent);
   const host = shadow.host as HTMLElement;
   // Preact owns this container only, so it never removes the fallback <style> beside it.
-  const container = document.createElement('div');
-  shadow.appendChild(container);
+  const container = shadow.appendChild(document.createElement('div'));
 
-  const local = safeStorage(() => window.localStorage);
-  const session = safeStorage(() => window.sessionStorage);
+  const local = safeStorage(() => localStorage);
+  const session = safeStorage(() => sessionStorage);
   const api = createApiClient({
     endpoint: config.endpoint,
     clientId: readClientId(local),
     report: config.report,
-    ...(options.fetch ? { fetch: options.fetch } : {}),
+    fetch: options.fetch,
   });
-  const commands: Partial<WidgetCommands> = {};
-  render(<App config={config} api={api} session={session} local={local} commands={commands} />, container);
-
-  return {
+  const handle = {
     host,
-    open: () => commands.open?.(),
-    close: () => commands.close?.(),
-    ask: (question) => commands.ask?.(question),
     destroy() {
       render(null, container);
       host.remove();
     },
-  };
+  } as WidgetHandle;
+  // The App fills in open, close and ask, during this first render already (render runs synchronously).
+  render(<App config={config} api={api} session={session} local={local} commands={handle} />, container);
+  return handle;
 }

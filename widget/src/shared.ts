@@ -5,8 +5,14 @@
 import { CHAT_ICON, createHost, LARGE_TEXT_KEY } from './host.js';
 import { STRINGS } from './strings.zh-CN.js';
 
-/** Every export of the modules the panel build takes from the loader, by module. */
-export const SHARED = { host: { CHAT_ICON, createHost, LARGE_TEXT_KEY }, 'strings.zh-CN': { STRINGS } };
+/** Every export of the modules the panel build takes from the loader. */
+export const SHARED = { CHAT_ICON, createHost, LARGE_TEXT_KEY, STRINGS };
+
+/** Which module exports which of them (what vite.widget.config.ts builds each module as). */
+export const SHARED_MODULES: Record<string, Array<keyof typeof SHARED>> = {
+  host: ['CHAT_ICON', 'createHost', 'LARGE_TEXT_KEY'],
+  'strings.zh-CN': ['STRINGS'],
+};
 
 declare global {
   interface Window {

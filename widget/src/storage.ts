@@ -9,16 +9,16 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
  * `open` returns the real storage, or throws (e.g. `window.localStorage` raises SecurityError when blocked).
  */
 export function safeStorage(open: () => StorageLike | null | undefined): StorageLike {
-  let storage: StorageLike | null = null;
+  let storage: StorageLike | null | undefined = null;
   try {
-    storage = open() ?? null;
+    storage = open();
   } catch {
-    storage = null;
+    // Blocked: reads give null, writes are dropped.
   }
   return {
     getItem(key) {
       try {
-        return storage ? storage.getItem(key) : null;
+        return storage?.getItem(key) ?? null;
       } catch {
         return null;
       }

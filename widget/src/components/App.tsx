@@ -11,7 +11,6 @@ import { CHAT_ICON, LARGE_TEXT_KEY } from '../host.js';
 import { readLookupCode } from '../text.js';
 import { Composer } from './Composer.js';
 import { MessageView, QuestionChips } from './MessageView.js';
-import { useChineseVoice } from './ReadAloud.js';
 
 /** What the page can do to the widget (`window.QAWidget` forwards to these). */
 export interface WidgetCommands {
@@ -43,19 +42,13 @@ function trapTab(event: KeyboardEvent, dialog: HTMLElement): void {
   if (!first || !last) return;
   const active = (dialog.getRootNode() as ShadowRoot).activeElement;
   const outside = !active || !dialog.contains(active) || active === dialog;
-  if (event.shiftKey ? outside || active === first : outside || active === last) {
+  // Tab past the last, Shift+Tab before the first (or from outside them): wrap around.
+  if (outside || active === (event.shiftKey ? first : last)) {
     event.preventDefault();
     (event.shiftKey ? last : first).focus();
   }
 }
 
-function ChatIcon() {
-  return (
-    <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path fill="currentColor" d={CHAT_ICON} />
-    </svg>
-  );
-}
 
 /** The whole widget inside its shadow root. */
 export function App({ config, api, session, local, commands }: AppProps) {
@@ -69,7 +62,6 @@ export function App({ config, api, session, local, commands }: AppProps) {
   const log = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(open);
   const hotRequested = useRef(false);
-  const voice = useChineseVoice();
 
   const ask = (question: string): boolean => {
     if (!question.trim() || state.pending !== null) return false;
@@ -167,7 +159,9 @@ export function App({ config, api, session, local, commands }: AppProps) {
         aria-controls="qa-dialog"
         onClick={() => (open ? close() : setOpen(true))}
       >
-        <ChatIcon />
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path fill="currentColor" d={CHAT_ICON} />
+        </svg>
         <span>{config.title}</span>
       </button>
       <div
@@ -202,22 +196,21 @@ export function App({ config, api, session, local, commands }: AppProps) {
               </div>
             )}
           </div>
-          {state.messages.map((message, i) => (
-            <MessageView
-              key={message.id}
-              message={message}
-              endpoint={config.endpoint}
-              onAsk={ask}
-              onRetry={(id) => dispatch({ type: 'retry', id })}
-              onFeedback={sendFeedback}
-              onLeave={leave}
-              question={(() => {
-                const before = state.messages[i - 1];
-                return before?.role === 'user' ? before.text : '';
-              })()}
-              voice={voice}
-            />
-          ))}
+          {state.messages.map((message, i) => {
+            const before = state.messages[i - 1];
+            return (
+              <MessageView
+                key={message.id}
+                message={message}
+                endpoint={config.endpoint}
+                onAsk={ask}
+                onRetry={(id) => dispatch({ type: 'retry', id })}
+                onFeedback={sendFeedback}
+                onLeave={leave}
+                question={before?.role === 'user' ? before.text : ''}
+              />
+            );
+          })}
           {state.pending !== null && (
             <div class="msg typing">
               {STRINGS.typing}

@@ -14,7 +14,7 @@ export const MAX_QUESTION_LENGTH = 200;
 
 export interface ComposerProps {
   api: Pick<ApiClient, 'suggest'>;
-  /** Asks a question; returns false when it was not taken (one is still pending), so the draft is kept. */
+  /** Asks a question; returns false when it was not taken (blank, or one is still pending), so the draft is kept. */
   onSend(question: string): boolean;
   inputRef: Ref<HTMLTextAreaElement>;
 }
@@ -64,7 +64,7 @@ export function Composer({ api, onSend, inputRef }: ComposerProps) {
   const listOpen = suggestions.length > 0 && !dismissed;
 
   const send = (question: string) => {
-    if (!question.trim() || !onSend(question)) return;
+    if (!onSend(question)) return;
     setDraft('');
     setSuggestions([]);
   };

@@ -18,22 +18,12 @@ export interface MessageViewProps {
   onLeave(request: InquiryRequest): Promise<void>;
   /** The question this answer replies to (prefills the 留言 form). */
   question: string;
-  /** A Chinese voice for 朗读, or null: the control is hidden. */
-  voice: SpeechSynthesisVoice | null;
 }
 
 /** The readable sentence for a failure, naming what the citizen can do. */
 export function describeFailure(reason: FailureReason): string {
-  switch (reason.kind) {
-    case 'network':
-      return STRINGS.errorNetwork;
-    case 'timeout':
-      return STRINGS.errorTimeout;
-    case 'interrupted':
-      return STRINGS.errorInterrupted;
-    case 'http':
-      return reason.status === 429 ? STRINGS.errorRateLimited : STRINGS.errorServer(reason.status);
-  }
+  if (reason.kind !== 'http') return { network: STRINGS.errorNetwork, timeout: STRINGS.errorTimeout, interrupted: STRINGS.errorInterrupted }[reason.kind];
+  return reason.status === 429 ? STRINGS.errorRateLimited : STRINGS.errorServer(reason.status);
 }
 
 /** Questions as buttons that ask them (hot questions, suggestions after a `none` reply). */
@@ -93,7 +83,8 @@ function InquiryForm({ question, answerId, onLeave, onDone }: { question: string
     if (!text) return f.question!.focus();
     if ((phone || email) && !f.consent!.checked) return setState('consent');
     setState('sending');
-    onLeave({ question: text, answerId, ...(phone ? { phone } : {}), ...(email ? { email } : {}), consent: f.consent!.checked }).then(
+    // JSON leaves out the fields left blank (undefined).
+    onLeave({ question: text, answerId, phone: phone || undefined, email: email || undefined, consent: f.consent!.checked }).then(
       () => onDone(true),
       () => setState('failed'),
     );
@@ -164,7 +155,7 @@ function HelpMore({ response, feedback, question, onFeedback, onLeave }: Pick<An
 }
 
 function AnswerView(props: AnswerViewProps) {
-  const { feedback, endpoint, onAsk, onFeedback, voice } = props;
+  const { feedback, endpoint, onAsk, onFeedback } = props;
   // 「您是想问」: the citizen picks one of two close answers; the pick shows as the answer.
   const [pick, setPick] = useState<number | null>(null);
   const choice = pick === null ? undefined : props.response.clarify?.choices[pick];
@@ -205,7 +196,7 @@ function AnswerView(props: AnswerViewProps) {
       {response.notes?.map((note) => (
         <p class="meta">{note}</p>
       ))}
-      {voice && <ReadAloud voice={voice} text={response.answer} />}
+      <ReadAloud text={response.answer} />
       {faqHref && (
         <p>
           <a href={faqHref}>{STRINGS.faqLink}</a>
@@ -257,7 +248,7 @@ function AnswerView(props: AnswerViewProps) {
               key={String(helpful)}
               type="button"
               class="vote"
-              aria-pressed={feedback !== undefined && feedback.state !== 'failed' && feedback.helpful === helpful}
+              aria-pressed={feedback?.state !== 'failed' && feedback?.helpful === helpful}
               aria-disabled={busy}
               onClick={() => vote(helpful)}
             >

@@ -21,10 +21,15 @@ export function useChineseVoice(): SpeechSynthesisVoice | null {
   return voice;
 }
 
-/** A toggle that reads `text` aloud, and stops it (also when the answer leaves the screen). */
-export function ReadAloud({ voice, text }: { voice: SpeechSynthesisVoice; text: string }) {
+/**
+ * A toggle that reads `text` aloud in the Chinese voice, and stops it (also when the answer leaves the screen);
+ * nothing without such a voice.
+ */
+export function ReadAloud({ text }: { text: string }) {
+  const voice = useChineseVoice();
   const [speaking, setSpeaking] = useState(false);
   useEffect(() => () => void (speaking && speechSynthesis.cancel()), [speaking]);
+  if (!voice) return null;
   const toggle = () => {
     speechSynthesis.cancel();
     if (speaking) return setSpeaking(false);
