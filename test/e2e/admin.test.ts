@@ -384,7 +384,8 @@ describe.skipIf(skipBrowserTests)('the staff console', () => {
     const csv = '问题,答案,链接\n不动产登记在哪里办理,到不动产登记中心办理。,\n坏的一行,没有合法链接,javascript:alert(1)\n';
     await page.getByLabel('选择文件').setInputFiles({ name: 'faq.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await page.getByRole('button', { name: '导入', exact: true }).click();
-    await page.getByText('新建 1 条，更新 0 条，未变 0 条').waitFor();
+    // Within the page: the console's live region (outside <main>) announces the same words.
+    await page.getByRole('main').getByText('新建 1 条，更新 0 条，未变 0 条').waitFor();
     const errors = page.getByRole('table', { name: '有错误的行（已跳过）' });
     await errors.waitFor();
     expect(await errors.getByRole('row').nth(1).textContent()).toMatch(/^3链接：/);

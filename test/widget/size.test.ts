@@ -2,6 +2,7 @@
 // loads on first use, each one classic script with nothing eval'd.
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
+import { transformSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { STRINGS } from '../../widget/src/strings.zh-CN.js';
 import { ensureWidgetBuilt } from './browser-harness.js';
@@ -51,5 +52,15 @@ describe('the built widget.js and widget-app.js', () => {
     expect(text).not.toMatch(/\beval\(|new Function\(/);
     expect(text).not.toMatch(/fileName:|lineNumber:/);
     expect(text).not.toContain(process.cwd());
+  });
+
+  it('parses in Safari before 16.4, which docs/widget.md supports: no regular-expression literal needs a newer engine', () => {
+    // esbuild rewrites a literal a target cannot parse (lookbehind, named groups, the v flag) into new RegExp(…).
+    for (const file of [bundle, panel]) {
+      const code = file.toString('utf8');
+      const lowered = transformSync(code, { loader: 'js', target: 'safari15', logLevel: 'silent' }).code;
+      const count = (text: string) => (text.match(/new RegExp\(/g) ?? []).length;
+      expect(count(lowered)).toBe(count(code));
+    }
   });
 });

@@ -57,7 +57,15 @@ export interface FigureSegment {
 }
 
 // Phone numbers in the forms that cannot be counts: area code with a dash, mobile numbers, 5-digit service lines.
-const PHONE = /0\d{2,3}[-－]\d{7,8}|(?<!\d)1[3-9]\d{9}(?!\d)|(?<!\d)123\d{2}(?!\d)/;
+// Built at run time: Safari before 16.4 has no lookbehind, and a literal would stop the whole panel from parsing
+// there; it gets the same pattern without the check for a digit in front.
+const PHONE_SOURCE = '0\\d{2,3}[-－]\\d{7,8}|(?<!\\d)1[3-9]\\d{9}(?!\\d)|(?<!\\d)123\\d{2}(?!\\d)';
+let PHONE: RegExp;
+try {
+  PHONE = new RegExp(PHONE_SOURCE);
+} catch {
+  PHONE = new RegExp(PHONE_SOURCE.split('(?<!\\d)').join(''));
+}
 // A count with its unit (「80件」「12.5万元」「95%」「23000余条」): what a 多少 question asks for.
 const FIGURE = /\d+(?:[.,]\d+)*\s*[余多]?\s*(?:万元|亿元|人次|%|件|个|条|人|次|元|项|份|篇|家|户|天|小时|个工作日)/;
 
