@@ -96,6 +96,7 @@ describe('splitFigures', () => {
       { text: '。', kind: 'plain' },
     ]);
     expect(splitFigures('累计23000余条', false)).toEqual([{ text: '累计23000余条', kind: 'plain' }]);
+    expect(splitFigures('应在15个工作日内答复', true).filter((s) => s.kind === 'figure').map((s) => s.text)).toEqual(['15个工作日']);
   });
 
   it('marks phone numbers in unambiguous forms, and the answer\'s own contact numbers in any form', () => {

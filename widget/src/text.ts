@@ -66,8 +66,9 @@ try {
 } catch {
   PHONE = new RegExp(PHONE_SOURCE.split('(?<!\\d)').join(''));
 }
-// A count with its unit (「80件」「12.5万元」「95%」「23000余条」): what a 多少 question asks for.
-const FIGURE = /\d+(?:[.,]\d+)*\s*[余多]?\s*(?:万元|亿元|人次|%|件|个|条|人|次|元|项|份|篇|家|户|天|小时|个工作日)/;
+// A count with its unit (「80件」「12.5万元」「95%」「23000余条」「15个工作日」): what a 多少 question asks for; a
+// longer unit before the one it starts with.
+const FIGURE = /\d+(?:[.,]\d+)*\s*[余多]?\s*(?:万元|亿元|人次|%|件|个工作日|个|条|人|次|元|项|份|篇|家|户|天|小时)/;
 
 /**
  * Splits text into plain runs, phone numbers (always) and, when the question asks for a number, the counts in it.
