@@ -3,7 +3,7 @@
 // robot's Node shell does, side by side in alternating rounds, with the fixture questions and the SQLite question log
 // on; `--profile` then profiles the server under the same load.
 //
-//   npx tsx bench/floor.ts [--rounds=6] [--seconds=3] [--profile]
+//   npx tsx bench/floor.ts [--rounds=6] [--seconds=3] [--fresh] [--profile]
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -16,6 +16,8 @@ import { askLoad, floorTarget, measureThroughput, nodeTarget } from './throughpu
 
 const option = (name: string, fallback: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback;
 const rounds = Number(option('rounds', '6'));
+// --fresh: every question worded anew (bench/throughput.ts freshWording), so none is answered from the memo.
+const fresh = process.argv.includes('--fresh');
 const seconds = Number(option('seconds', '3'));
 
 await compileServer();
@@ -23,9 +25,9 @@ const indexDir = mkdtempSync(join(tmpdir(), 'qa-bench-floor-index-'));
 const built = spawnSync(process.execPath, ['dist/server/build/build-index-cli.js'], { env: { ...process.env, INDEX_DIR: indexDir }, encoding: 'utf8' });
 if (built.status !== 0) throw new Error(`the index build failed: ${built.stderr}`);
 const questions = readQuestions().map((q) => q.question);
-console.log(`load average ${loadavg()[0]!.toFixed(2)}; ${rounds} rounds of ${seconds} s; ${questions.length} fixture questions`);
+console.log(`load average ${loadavg()[0]!.toFixed(2)}; ${rounds} rounds of ${seconds} s; ${questions.length} fixture questions${fresh ? ', each worded anew' : ''}`);
 const targets = [floorTarget(), floorTarget({ bodyFromIncoming: true }), nodeTarget(resolve('corpus'), indexDir)];
-const rows = await measureThroughput(targets, questions, { rounds, seconds, connections: 10, log: console.log });
+const rows = await measureThroughput(targets, questions, { rounds, seconds, connections: 10, log: console.log, fresh });
 const sameReading = rows[1]!.askRps ?? [];
 console.log('| Target | ask req/s (median) | ask p99 | ask / floor (median of per-round ratios) | ask / floor reading the body alike | errors |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');

@@ -253,7 +253,16 @@ function failures(result: Result): number {
 }
 
 /** Load of POST /api/ask for `seconds`, cycling through `questions`. */
-export function askLoad(url: string, questions: readonly string[], seconds: number, connections: number): Promise<Result> {
+/**
+ * A question made new to the server's memo of whole answers (server/http/ask-memo.ts) without changing what it asks:
+ * the request's number written after it in spaces and ideographic spaces, which the engine's normalization removes.
+ */
+export function freshWording(question: string, n: number): string {
+  return question + n.toString(2).replace(/0/g, ' ').replace(/1/g, '\u3000');
+}
+
+/** POST /api/ask of the questions in turn; `fresh`: each worded anew ({@link freshWording}), so no answer is remembered. */
+export function askLoad(url: string, questions: readonly string[], seconds: number, connections: number, fresh = false): Promise<Result> {
   let next = 0;
   return autocannon({
     url,
@@ -264,7 +273,11 @@ export function askLoad(url: string, questions: readonly string[], seconds: numb
         method: 'POST',
         path: '/api/ask',
         headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ question: questions[next++ % questions.length] }) }),
+        setupRequest: (request) => {
+          const n = next++;
+          const question = questions[n % questions.length]!;
+          return { ...request, body: JSON.stringify({ question: fresh ? freshWording(question, n) : question }) };
+        },
       },
     ],
   });
@@ -280,7 +293,7 @@ export function askLoad(url: string, questions: readonly string[], seconds: numb
 export async function measureThroughput(
   targets: readonly ThroughputTarget[],
   questions: readonly string[],
-  options: { rounds: number; seconds: number; connections: number; log: (line: string) => void },
+  options: { rounds: number; seconds: number; connections: number; log: (line: string) => void; fresh?: boolean },
 ): Promise<ThroughputRow[]> {
   const running: Array<{ target: ThroughputTarget; server: RunningServer; ask: Result[]; health: Result[] }> = [];
   const rows = new Map<ThroughputTarget, ThroughputRow>();
@@ -295,7 +308,7 @@ export async function measureThroughput(
       if ('unavailable' in started) rows.set(target, { name: target.name, unavailable: started.unavailable });
       else running.push({ target, server: started, ask: [], health: [] });
     }
-    const ask = (url: string, seconds: number) => askLoad(url, questions, seconds, options.connections);
+    const ask = (url: string, seconds: number) => askLoad(url, questions, seconds, options.connections, options.fresh);
     const health = (url: string, seconds: number) => autocannon({ url: `${url}/healthz`, connections: options.connections, duration: seconds });
     for (const r of running) {
       await ask(r.server.url, 1);

@@ -37,29 +37,33 @@ export interface NearestQuestions {
 /** Answers whether a question gets a corpus or FAQ answer (asked where the refused question was asked). */
 export type AnswerabilityCheck = (question: string) => Promise<boolean>;
 
-/** Remembers whether questions are answerable, per index, for a while (FAQ edits change answers without a new index). */
+/** Remembers whether questions are answerable, per index and FAQ revision, for a while. */
 export interface AnswerabilityCache {
-  /** The verdict for `key` under `generation` (the index answering), if one younger than the time to live is kept. */
-  get(generation: object, key: string): boolean | undefined;
-  set(generation: object, key: string, answerable: boolean): void;
+  /**
+   * The verdict for `key` under `generation` (what answers: the index and the FAQ's suggestion pool, compared item by
+   * item), if one younger than the time to live is kept.
+   */
+  get(generation: readonly object[], key: string): boolean | undefined;
+  set(generation: readonly object[], key: string, answerable: boolean): void;
 }
 
 /**
  * A bounded cache of answerability verdicts.
  *
  * @param options.size - verdicts kept, least recently used dropped first. Default 5,000.
- * @param options.ttlMs - how long a verdict holds, in ms. Default 10 minutes: a deleted FAQ entry stops being offered
- * by then, and a new one starts.
- * @remarks A verdict of another generation (a rebuilt index) empties the cache.
+ * @param options.ttlMs - how long a verdict holds, in ms. Default 10 minutes (what answers can change in other ways:
+ * a new day changes what 去年 means).
+ * @remarks Another generation (a rebuilt index, an FAQ edit: the pool is a new array per revision) empties the cache,
+ * so a deleted entry is never offered again and a new one is at once.
  */
 export function createAnswerabilityCache(options: { size?: number; ttlMs?: number; now?: () => number } = {}): AnswerabilityCache {
   const size = options.size ?? 5000;
   const ttlMs = options.ttlMs ?? 600_000;
   const now = options.now ?? Date.now;
-  let current: object | null = null;
+  let current: readonly object[] | null = null;
   const verdicts = new Map<string, { answerable: boolean; at: number }>();
-  const use = (generation: object) => {
-    if (generation === current) return;
+  const use = (generation: readonly object[]) => {
+    if (current && current.length === generation.length && current.every((g, i) => g === generation[i])) return;
     verdicts.clear();
     current = generation;
   };
@@ -182,7 +186,8 @@ export interface RefusedQuestion {
  * @remarks Steps: candidates (known phrasings sharing words; the near passages' headings and cell labels, in the
  * question's scope) → merged in turn, without the question itself → those holding one of the question's content
  * words first → each asked through `isAnswerable`, cached by
- * question key, until three are kept or {@link MAX_CHECKS} were asked. Verdicts are per `generation` (the index).
+ * question key, until three are kept or {@link MAX_CHECKS} were asked. Verdicts are per index and pool (an FAQ edit
+ * makes a new pool array).
  */
 export async function findNearestQuestions(
   index: SearchIndex,
@@ -197,16 +202,17 @@ export async function findNearestQuestions(
   const shares = (c: NearCandidate) => (words.some((w) => c.text.includes(w)) ? 1 : 0);
   const candidates = merged.map((c, i) => ({ c, i })).sort((a, b) => shares(b.c) - shares(a.c) || a.i - b.i).map((x) => x.c);
   const questions: string[] = [];
+  const generation = [index, pool];
   let checked = 0;
   for (const candidate of candidates) {
     if (questions.length >= MAX_NEAREST) break;
     const key = `${refused.placeKey}|${questionKey(candidate.text)}`;
-    let answerable = cache.get(index, key);
+    let answerable = cache.get(generation, key);
     if (answerable === undefined) {
       if (checked >= MAX_CHECKS) continue;
       checked++;
       answerable = await isAnswerable(candidate.text);
-      cache.set(index, key, answerable);
+      cache.set(generation, key, answerable);
     }
     if (answerable) questions.push(candidate.text);
   }

@@ -15,6 +15,7 @@ import { createLogger, type Logger } from './log.js';
 import { defaultDocument, renderReportList, renderReportPage, SITE_CSS, SITE_JS, type SiteSettings } from './pages.js';
 import { createMemoryRateLimiter, rateKeys, type RateLimiter } from './rate-limit.js';
 import { newAnswerId } from '../core/answer-id.js';
+import { askMemoKey, createAskMemo, withAnswerId, type AskMemoEntry } from './ask-memo.js';
 import { limitBody, limitJsonBody, MAX_BODY_BYTES, readJsonObject, validatePath, validateQuestion, validateReport, type BodyReader } from './validate.js';
 
 /** What a runtime hands to {@link createApp}. */
@@ -184,34 +185,55 @@ export function createApp(deps: AppDeps): Hono {
     return near.questions.length > 0 ? near.questions : pool.slice(0, 3);
   };
 
-  const ask = async (c: Context, question: string, report?: string) => {
-    const started = Date.now();
-    const result = await engine.answer(question, report ? { report } : {});
-    const id = newAnswerId();
-    const response: AskResponse = { id, ...result.response };
+  // Whole answers of popular questions, per engine, FAQ revision and site settings (ask-memo.ts).
+  const askMemo = createAskMemo();
+  /** The answer to a question on a page: from the memo, or worked out (engine, related questions, suggestions). */
+  const answerFor = async (question: string, report: string | undefined, now: Date): Promise<AskMemoEntry> => {
+    const pool = await suggestionPool();
+    const generation = [engine.answer, pool, siteNow()];
+    const key = askMemoKey(question, report, now);
+    const known = askMemo.get(generation, key);
+    if (known) return known;
+    const result = await engine.answer(question, report ? { report, now } : { now });
+    const response: Omit<AskResponse, 'id'> = { ...result.response };
     if (response.matched === 'none') response.suggestions = await suggestionsFor(question, result, report);
     else {
-      const related = relatedQuestions(question, await suggestionPool(), await hotQuestions(), result.faq ? [result.faq.question] : []);
+      const related = relatedQuestions(question, pool, await hotQuestions(), result.faq ? [result.faq.question] : []);
       if (related.length > 0) response.related = related;
       const clarify = result.corpus ? findClarification(engine.index, result.corpus) : null;
       if (clarify) response.clarify = clarify;
     }
+    const entry: AskMemoEntry = {
+      body: JSON.stringify(response),
+      matched: response.matched,
+      faqId: result.faq?.id ?? null,
+      passage: result.corpus?.passages[0] ?? null,
+    };
+    askMemo.set(generation, key, entry);
+    return entry;
+  };
+
+  const ask = async (c: Context, question: string, report?: string) => {
+    const started = Date.now();
+    const now = new Date(started);
+    const answer = await answerFor(question, report, now);
+    const id = newAnswerId(started);
     const masked = maskPersonalData(question);
     const logging = deps.recordQuestion?.({
       id,
       question: masked,
-      matched: response.matched,
-      faqId: result.faq?.id ?? null,
-      passage: result.corpus?.passages[0] ?? null,
-      at: new Date().toISOString(),
+      matched: answer.matched,
+      faqId: answer.faqId,
+      passage: answer.passage,
+      at: now.toISOString(),
     });
     if (logging) {
       const safe = logging.catch((error: unknown) => log.error('question_log.failed', { id, error: String(error) }));
       if (!deps.afterResponse?.(c, safe)) await safe;
     }
-    log.info('ask', { id, matched: response.matched, ms: Date.now() - started });
+    log.info('ask', { id, matched: answer.matched, ms: Date.now() - started });
     log.debug('ask.question', { id, question: masked });
-    return c.json(response);
+    return c.body(withAnswerId(id, answer.body), 200, { 'Content-Type': 'application/json' });
   };
   app.post('/api/ask', async (c) => {
     const body = await readJsonObject(c, MAX_BODY_BYTES, deps.bodyReader);

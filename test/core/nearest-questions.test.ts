@@ -13,8 +13,11 @@ import { loadCorpus, mixedCorpusDir, readCases } from '../helpers/corpus.js';
 
 const corpus = loadCorpus();
 
+/** No FAQ: one array, as the app passes one per FAQ revision. */
+const NO_FAQ: string[] = [];
+
 /** The refused question's near questions through the real engine, counting what was asked. */
-async function nearest(question: string, engine = corpus.engine, cache = createAnswerabilityCache(), pool: string[] = []) {
+async function nearest(question: string, engine = corpus.engine, cache = createAnswerabilityCache(), pool: string[] = NO_FAQ) {
   const refused = await engine.answer(question);
   expect(refused.response.matched).toBe('none');
   const asked: string[] = [];
@@ -83,7 +86,16 @@ describe('nearest questions to a refused one', () => {
     const other = { ...corpus.index };
     const refused = await corpus.engine.answer('怎么申请低保');
     const check = async (q: string) => (await corpus.engine.answer(q)).response.matched !== 'none';
-    expect((await findNearestQuestions(other, { question: '怎么申请低保', corpus: refused.corpus, placeKey: '' }, [], check, cache)).checked).toBeGreaterThan(0);
+    expect((await findNearestQuestions(other, { question: '怎么申请低保', corpus: refused.corpus, placeKey: '' }, NO_FAQ, check, cache)).checked).toBeGreaterThan(0);
+  });
+
+  it('asks again after an FAQ edit (a new suggestion pool), so a deleted entry is not offered', async () => {
+    const cache = createAnswerabilityCache();
+    const before = ['2015年主动公开了多少条政府信息？'];
+    expect((await nearest('怎么申请低保', corpus.engine, cache, before)).checked).toBeGreaterThan(0);
+    expect((await nearest('怎么申请低保', corpus.engine, cache, before)).checked).toBe(0);
+    const edited = [...before];
+    expect((await nearest('怎么申请低保', corpus.engine, cache, edited)).checked).toBeGreaterThan(0);
   });
 
   it('keeps the agency the citizen named and drops the year the site has no report of', async () => {
