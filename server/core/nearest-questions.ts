@@ -2,6 +2,7 @@
 // to the refused one (known phrasings sharing its words, and questions made of the nearest passages' own headings
 // and table labels), each checked by asking it; runtime-neutral, imports no node:*, hono or nodejieba.
 import type { CorpusAnswer } from './answer.js';
+import { createGenerationLru } from './generation-lru.js';
 import { normalizeText } from './normalize.js';
 import type { SearchIndex } from './search-index.js';
 import { questionKey } from './store.js';
@@ -60,28 +61,19 @@ export function createAnswerabilityCache(options: { size?: number; ttlMs?: numbe
   const size = options.size ?? 5000;
   const ttlMs = options.ttlMs ?? 600_000;
   const now = options.now ?? Date.now;
-  let current: readonly object[] | null = null;
-  const verdicts = new Map<string, { answerable: boolean; at: number }>();
-  const use = (generation: readonly object[]) => {
-    if (current && current.length === generation.length && current.every((g, i) => g === generation[i])) return;
-    verdicts.clear();
-    current = generation;
-  };
+  const verdicts = createGenerationLru<{ answerable: boolean; at: number }>(size);
   return {
     get(generation, key) {
-      use(generation);
-      const hit = verdicts.get(key);
+      const hit = verdicts.get(generation, key);
       if (!hit) return undefined;
-      verdicts.delete(key);
-      if (now() - hit.at > ttlMs) return undefined;
-      verdicts.set(key, hit);
+      if (now() - hit.at > ttlMs) {
+        verdicts.delete(key);
+        return undefined;
+      }
       return hit.answerable;
     },
     set(generation, key, answerable) {
-      use(generation);
-      verdicts.delete(key);
-      if (verdicts.size >= size) verdicts.delete(verdicts.keys().next().value!);
-      verdicts.set(key, { answerable, at: now() });
+      verdicts.set(generation, key, { answerable, at: now() });
     },
   };
 }

@@ -1,6 +1,7 @@
 // Owns remembering whole /api/ask answers (app.ts): the same words asked on the same page on the same day, while
 // nothing that answers has changed, get the same answer, so popular questions skip the engine, the related
-// questions and the JSON. Runtime-neutral, imports nothing.
+// questions and the JSON. Runtime-neutral.
+import { createGenerationLru } from '../core/generation-lru.js';
 
 /** What an answer leaves to the question log besides its id. */
 export interface AskMemoEntry {
@@ -26,30 +27,7 @@ export interface AskMemo {
  * @param size - answers kept (about 1.2 kB each for the default corpus's fixture questions). Default 2,000.
  */
 export function createAskMemo(size = 2000): AskMemo {
-  let current: readonly unknown[] | null = null;
-  const entries = new Map<string, AskMemoEntry>();
-  const use = (generation: readonly unknown[]) => {
-    if (current && current.length === generation.length && current.every((g, i) => g === generation[i])) return;
-    entries.clear();
-    current = generation;
-  };
-  return {
-    get(generation, key) {
-      use(generation);
-      const hit = entries.get(key);
-      if (hit) {
-        entries.delete(key);
-        entries.set(key, hit);
-      }
-      return hit;
-    },
-    set(generation, key, entry) {
-      use(generation);
-      entries.delete(key);
-      if (entries.size >= size) entries.delete(entries.keys().next().value!);
-      entries.set(key, entry);
-    },
-  };
+  return createGenerationLru<AskMemoEntry>(size);
 }
 
 /** The key of a question asked on a page on a day (UTC, as the engine's own memo: 去年 changes with the year). */

@@ -4,6 +4,8 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { getPlatformProxy } from 'wrangler';
+import type { D1Database } from '../../server/store/d1-store.js';
 
 export interface RunningWorker {
   url: string;
@@ -31,6 +33,18 @@ export function applyLocalMigrations(persistTo: string): void {
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`d1 migrations failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/**
+ * A real local D1 (workerd through wrangler's getPlatformProxy) with the migrations applied, in a new state folder;
+ * `dispose` stops it.
+ */
+export async function openLocalD1(): Promise<{ db: D1Database; dispose: () => Promise<void> }> {
+  const persistTo = mkdtempSync(join(tmpdir(), 'qa-d1-'));
+  applyLocalMigrations(persistTo);
+  // `--persist-to X` keeps its state in X/v3; getPlatformProxy takes that folder itself.
+  const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, 'v3') }, remoteBindings: false });
+  return { db: proxy.env.DB, dispose: proxy.dispose };
 }
 
 /** Options of {@link startWorker}. */

@@ -2,15 +2,12 @@
 // index: what it does when D1 fails or is not bound, and which asset serves the staff console.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { getPlatformProxy } from 'wrangler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AskResponse, ErrorResponse, HotQuestionsResponse } from '../../server/contract.js';
 import { createWorkerApp, type WorkerEnv } from '../../server/runtime/worker-app.js';
 import type { D1Database } from '../../server/store/d1-store.js';
 import { DEFAULT_CORPUS, loadCorpus } from '../helpers/corpus.js';
-import { applyLocalMigrations } from '../helpers/wrangler.js';
+import { openLocalD1 } from '../helpers/wrangler.js';
 
 /** The Worker's ASSETS binding over the default corpus's built index; `requested` records the paths asked for. */
 function fakeAssets(requested: string[] = []): WorkerEnv['ASSETS'] {
@@ -86,11 +83,7 @@ describe('the Worker app over a local D1', () => {
   let db: D1Database;
   let dispose: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    const persistTo = mkdtempSync(join(tmpdir(), 'qa-worker-d1-'));
-    applyLocalMigrations(persistTo);
-    const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, 'v3') }, remoteBindings: false });
-    db = proxy.env.DB;
-    dispose = proxy.dispose;
+    ({ db, dispose } = await openLocalD1());
   }, 120_000);
   afterAll(async () => dispose?.());
 

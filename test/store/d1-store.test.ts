@@ -1,14 +1,10 @@
 // The D1 store and rate limiter on a real local D1 (workerd through wrangler's getPlatformProxy), with the migrations
 // applied by `wrangler d1 migrations apply --local`, as `npm run dev:worker` applies them.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { getPlatformProxy } from 'wrangler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createD1RateLimiter, purgeRateLimits, RATE_WINDOW_MS } from '../../server/store/d1-rate-limit.js';
 import { createD1Store, d1Driver, type D1Database } from '../../server/store/d1-store.js';
 import { faqInput } from '../helpers/staff.js';
-import { applyLocalMigrations } from '../helpers/wrangler.js';
+import { openLocalD1 } from '../helpers/wrangler.js';
 import { describeDriverContract } from './sql-driver-contract.js';
 import { describeStoreContract } from './store-contract.js';
 
@@ -16,12 +12,7 @@ let db: D1Database;
 let dispose: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  const persistTo = mkdtempSync(join(tmpdir(), 'qa-d1-'));
-  applyLocalMigrations(persistTo);
-  // `--persist-to X` keeps its state in X/v3; getPlatformProxy takes that folder itself.
-  const proxy = await getPlatformProxy<{ DB: D1Database }>({ persist: { path: join(persistTo, 'v3') }, remoteBindings: false });
-  db = proxy.env.DB;
-  dispose = proxy.dispose;
+  ({ db, dispose } = await openLocalD1());
 }, 120_000);
 afterAll(async () => dispose?.());
 
