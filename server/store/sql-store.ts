@@ -352,16 +352,21 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
     if (options.questionLog) await options.questionLog.write(statements);
     else await driver.batch(statements, { sync: false });
   };
-  // A flush waits for the batches given before it too (a writer elsewhere may still be committing them), so that a
-  // read or a feedback row after it finds every question logged so far.
+  // Every log write still under way (a batch in the log thread, a D1 write finishing after the answer): a flush waits
+  // for all of them, so that a read or a feedback row after it finds every question logged so far.
   let lastCommit: Promise<void> = Promise.resolve();
+  const track = (writing: Promise<unknown>) => {
+    lastCommit = Promise.all([lastCommit, writing.catch(() => undefined)]).then(() => undefined);
+  };
   const flush = async () => {
     if (flushTimer) clearTimeout(flushTimer);
     flushTimer = null;
-    if (pending.length === 0) return lastCommit;
-    const committing = commitLog(pending.splice(0).map(recordStatement));
-    lastCommit = committing.catch(() => undefined);
-    await committing;
+    if (pending.length > 0) {
+      const committing = commitLog(pending.splice(0).map(recordStatement));
+      track(committing);
+      await committing; // its failure is the caller's
+    }
+    await lastCommit;
   };
 
   const unansweredPage = async ({ since, limit, sort = 'count', offset = 0 }: UnansweredQuery): Promise<UnansweredPage> => {
@@ -511,8 +516,7 @@ export function createSqlStore(driver: SqlDriver, options: SqlStoreOptions = {})
       if (batchMs <= 0 || closed) {
         // Unbatched (D1), the write may finish after the answer (Workers' waitUntil): a flush still waits for it.
         const writing = driver.run(recordStatement(record));
-        const before = lastCommit;
-        lastCommit = Promise.all([before, writing.catch(() => undefined)]).then(() => undefined);
+        track(writing);
         await writing;
         return;
       }

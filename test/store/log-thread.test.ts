@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startQuestionLogThread } from '../../server/store/sqlite-log-thread.js';
+import { createSqlStore, type QuestionLogWriter } from '../../server/store/sql-store.js';
 import { applyMigrations, databasePath, openSqliteStore, sqliteDriver, type SqliteStore } from '../../server/store/sqlite-store.js';
 import { tempDataDir } from '../helpers/staff.js';
 
@@ -47,6 +48,31 @@ describe('the question log thread', () => {
     await writer.write([insert('second'), insert('third')]);
     await writer.close();
     expect(db.prepare('SELECT id FROM questions ORDER BY id').pluck().all()).toEqual(['first', 'second', 'third']);
+    db.close();
+  });
+
+  it('makes a flush wait for every batch still being written, even one given earlier that finishes later', async () => {
+    const db = new Database(databasePath(tempDataDir()));
+    db.pragma('journal_mode = WAL');
+    applyMigrations(db);
+    const driver = sqliteDriver(db);
+    let calls = 0;
+    // A writer elsewhere that commits its first batch last (as one sent back to the server's connection would).
+    const writer: QuestionLogWriter = {
+      async write(statements) {
+        if (calls++ === 0) await new Promise((r) => setTimeout(r, 80));
+        await driver.batch(statements, { sync: false });
+      },
+      async close() {},
+    };
+    const store = createSqlStore(driver, { questionBatchMs: 1000, questionLog: writer });
+    for (let i = 0; i < 3; i++) await store.recordQuestion(question(`slow-${i}`));
+    const first = store.flush();
+    for (let i = 0; i < 2; i++) await store.recordQuestion(question(`fast-${i}`));
+    await store.flush();
+    expect(db.prepare('SELECT count(*) FROM questions').pluck().get()).toBe(5);
+    await first;
+    await store.close();
     db.close();
   });
 });
